@@ -13,6 +13,9 @@ internal static class CommandAction
     /// <summary>Exit code for an I/O failure.</summary>
     public const int IoError = 3;
 
+    /// <summary>Exit code for a bug: an exception nobody expected.</summary>
+    public const int InternalError = 70;
+
     public static void Set(Command command, Func<ParseResult, CancellationToken, Task<int>> body) =>
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -30,6 +33,18 @@ internal static class CommandAction
             {
                 await error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
                 return IoError;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await error.WriteLineAsync("cancelled").ConfigureAwait(false);
+                return UserError;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A bug: say so plainly and keep the details for the report.
+                await error.WriteLineAsync($"internal error (please report it): {exception.GetType().Name}: {exception.Message}").ConfigureAwait(false);
+                await error.WriteLineAsync(exception.StackTrace).ConfigureAwait(false);
+                return InternalError;
             }
         });
 }

@@ -8,10 +8,6 @@ internal struct ArrayBuilder<T>
 
     public ArrayBuilder(int capacity) => _items = new T[Math.Max(capacity, 16)];
 
-    public readonly int Count => _count;
-
-    public readonly Span<T> AsSpan() => _items.AsSpan(0, _count);
-
     public void Add(in T item)
     {
         if (_count == _items.Length)

@@ -8,12 +8,11 @@ namespace MtMcp.Data.Import;
 /// </summary>
 internal sealed class ColumnLayout
 {
-    private ColumnLayout(byte delimiter, ColumnRole[] roles, string[] names, bool hasHeader, IReadOnlyList<string> ignored)
+    private ColumnLayout(byte delimiter, ColumnRole[] roles, string[] names, IReadOnlyList<string> ignored)
     {
         Delimiter = delimiter;
         Roles = roles;
         Names = names;
-        HasHeader = hasHeader;
         IgnoredColumns = ignored;
         for (var i = 0; i < roles.Length; i++)
         {
@@ -32,9 +31,6 @@ internal sealed class ColumnLayout
 
     /// <summary>The column names for messages.</summary>
     public string[] Names { get; }
-
-    /// <summary>Whether the first line is a header.</summary>
-    public bool HasHeader { get; }
 
     /// <summary>The fewest fields a line may have: up to the last column that must have a value.</summary>
     public int RequiredFields { get; }
@@ -63,7 +59,7 @@ internal sealed class ColumnLayout
             (names[i], roles[i]) = columns[i];
         }
 
-        return new ColumnLayout((byte)delimiter, roles, names, hasHeader: false, []);
+        return new ColumnLayout((byte)delimiter, roles, names, []);
     }
 
     /// <summary>
@@ -112,7 +108,7 @@ internal sealed class ColumnLayout
             }
         }
 
-        return new ColumnLayout(delimiter, roles, [.. names], hasHeader: true, ignored);
+        return new ColumnLayout(delimiter, roles, [.. names], ignored);
     }
 
     /// <summary>The most frequent of tab, ';' and ',' in the line (',' on a tie).</summary>

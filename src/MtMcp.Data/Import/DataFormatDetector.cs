@@ -96,7 +96,7 @@ public static class DataFormatDetector
         if (fields == 11 && IsLeanStamp(stamp))
         {
             return named is DataFormat.LeanHour or DataFormat.LeanDaily ? named
-                : sample.Count > 1 && sample.TrueForAll(line => line.AsSpan(8).StartsWith(" 00:00,"u8)) ? DataFormat.LeanDaily : DataFormat.LeanHour;
+                : sample.Count > 1 && sample.TrueForAll(line => line.Length > 8 && line.AsSpan(8).StartsWith(" 00:00,"u8)) ? DataFormat.LeanDaily : DataFormat.LeanHour;
         }
 
         return HasPriceHeader(first) ? DataFormat.GenericCsv : null;

@@ -72,7 +72,7 @@ internal static class ImportErrors
     public static DataImportException NotIncreasing(LineReader reader, long timeMs, long previousMs, bool ticks) =>
         new(reader.FilePath, reader.LineNumber,
             timeMs == previousMs
-                ? $"{Prefix(reader)}the time {DateTimeText.FormatUtc(timeMs)} repeats the previous row's; bars must have strictly increasing times, one row per bar"
+                ? $"{Prefix(reader)}the time {DateTimeText.FormatUtc(timeMs)} equals the previous row's {DateTimeText.FormatUtc(previousMs)}; bars must have strictly increasing times, one row per bar"
                 : $"{Prefix(reader)}the time {DateTimeText.FormatUtc(timeMs)} is before the previous row's {DateTimeText.FormatUtc(previousMs)}; "
                   + (ticks ? "ticks must be in time order (oldest first)" : "bars must have strictly increasing times (oldest first)"));
 

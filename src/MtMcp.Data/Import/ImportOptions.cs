@@ -33,7 +33,14 @@ public sealed record ImportOptions
     /// The symbol's point (SYMBOL_POINT), used to turn price spreads into points. Null infers it from the
     /// largest number of decimals in the file's prices (capped at 8 digits).
     /// </summary>
-    public double? Point { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The point is not a positive finite number.</exception>
+    public double? Point
+    {
+        get;
+        init => field = value is null || (value > 0 && double.IsFinite(value.Value))
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "The point must be a positive number, e.g. 0.00001.");
+    }
 
     /// <summary>Options for a file known to hold <paramref name="spec"/>: its name and point.</summary>
     public static ImportOptions For(SymbolSpec spec) => new() { Symbol = spec.Name, Point = spec.Point };

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MtMcp.Domain;
 
 namespace MtMcp.Data.Import;
@@ -43,6 +44,7 @@ internal sealed class RowParser
     /// smaller of the open and close spreads (ask − bid) in price units, for conversion to points once the
     /// point is known; otherwise the spread column (in points) is used.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one call runs the whole file: skip the unoptimised tier
     public Bar[] ReadBars(int capacity, out double[]? spreadPrices)
     {
         var bars = new ArrayBuilder<Bar>(capacity);
@@ -138,6 +140,7 @@ internal sealed class RowParser
     /// Reads tick rows. An empty bid, ask or last repeats the previous tick's value (MT5 leaves unchanged
     /// fields empty); an empty volume is 0. Without a flags value, the flags mark the fields that changed.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Tick[] ReadTicks(int capacity)
     {
         var ticks = new ArrayBuilder<Tick>(capacity);

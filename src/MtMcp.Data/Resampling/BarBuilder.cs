@@ -13,6 +13,9 @@ public sealed class BarBuilder
     private BarAccumulator _bar;
     private long _lastTimeMs = long.MinValue;
 
+    // The end of the last completed bar: a later tick inside it would open a second bar for that period.
+    private long _completedUntilMs = long.MinValue;
+
     /// <summary>Creates a builder.</summary>
     /// <param name="timeframe">The bar timeframe.</param>
     /// <param name="point">The symbol's point, &gt; 0, to express spreads in points.</param>
@@ -47,12 +50,22 @@ public sealed class BarBuilder
     /// <param name="volume">Tick volume (0 for forex).</param>
     /// <param name="completed">The completed bar when the method returns true.</param>
     /// <returns>Whether a bar completed.</returns>
-    /// <exception cref="ArgumentException">The tick is earlier than the previous one.</exception>
+    /// <exception cref="ArgumentException">
+    /// The tick is earlier than the previous one, or falls in a bar already completed by <see cref="TryComplete"/>
+    /// or <see cref="TryCompleteAt"/>.
+    /// </exception>
     public bool Add(long timeMs, double bid, double ask, double volume, out Bar completed)
     {
         if (timeMs < _lastTimeMs)
         {
             throw BarResampler.OutOfOrder(timeMs, _lastTimeMs, nameof(timeMs));
+        }
+
+        if (timeMs < _completedUntilMs)
+        {
+            throw new ArgumentException(
+                $"A tick at {DateTimeOffset.FromUnixTimeMilliseconds(timeMs):O} falls in a bar already completed (it ended at {DateTimeOffset.FromUnixTimeMilliseconds(_completedUntilMs):O}).",
+                nameof(timeMs));
         }
 
         _lastTimeMs = timeMs;
@@ -71,7 +84,7 @@ public sealed class BarBuilder
     }
 
     /// <summary>Adds a tick; see <see cref="Add(long, double, double, double, out Bar)"/>.</summary>
-    /// <exception cref="ArgumentException">The tick is earlier than the previous one.</exception>
+    /// <exception cref="ArgumentException">The tick is earlier than the previous one or falls in a completed bar.</exception>
     public bool Add(in Tick tick, out Bar completed) => Add(tick.TimeMs, tick.Bid, tick.Ask, tick.Volume, out completed);
 
     /// <summary>
@@ -89,12 +102,21 @@ public sealed class BarBuilder
         return TryComplete(out completed);
     }
 
-    /// <summary>Completes the forming bar now (at the end of the data), whatever the time.</summary>
+    /// <summary>
+    /// Completes the forming bar now (at the end of the data), whatever the time; later ticks must fall after
+    /// its period.
+    /// </summary>
     public bool TryComplete(out Bar completed)
     {
-        completed = HasBar ? _bar.ToBar(Point) : default;
-        var done = HasBar;
+        if (!HasBar)
+        {
+            completed = default;
+            return false;
+        }
+
+        completed = _bar.ToBar(Point);
+        _completedUntilMs = _bar.EndMs;
         HasBar = false;
-        return done;
+        return true;
     }
 }

@@ -108,6 +108,13 @@ public sealed class GenericCsvImportTests : IDisposable
         Assert.Equal(0.01, data.Point);
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-0.01)]
+    [InlineData(double.PositiveInfinity)]
+    public void Options_InvalidPoint_Throws(double point) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ImportOptions { Point = point });
+
     [Fact]
     public void Import_FromMemoryAndStream_EqualsFromPath()
     {

@@ -92,7 +92,7 @@ public sealed class ImportErrorTests : IDisposable
         var error = ImportFiles.Fails(_temp, "b.csv", Header + "2020-01-03,1,1,1,1\n2020-01-03,1,1,1,1\n");
 
         Assert.Equal(3, error.Line);
-        Assert.Contains("2020-01-03 00:00:00 UTC repeats the previous row's", error.Problem, StringComparison.Ordinal);
+        Assert.Contains("the time 2020-01-03 00:00:00 UTC equals the previous row's 2020-01-03 00:00:00 UTC", error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

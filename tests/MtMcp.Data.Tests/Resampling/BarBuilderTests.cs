@@ -59,6 +59,21 @@ public sealed class BarBuilderTests
     }
 
     [Fact]
+    public void Add_TickInsideACompletedBar_Throws()
+    {
+        var t = ImportFiles.UnixMs("2024-01-02 10:00:05");
+        var builder = new BarBuilder(Timeframe.M1, 1e-5);
+        builder.Add(t, 1.1, 1.2, 0, out _);
+        Assert.True(builder.TryComplete(out _));
+        Assert.False(builder.TryComplete(out _));
+
+        var error = Assert.Throws<ArgumentException>(() => builder.Add(t + 1000, 1.1, 1.2, 0, out _));
+
+        Assert.Contains("already completed", error.Message, StringComparison.Ordinal);
+        Assert.False(builder.Add(t + 55_000, 1.1, 1.2, 0, out _)); // the next minute opens normally
+    }
+
+    [Fact]
     public void Add_TickGoingBack_Throws()
     {
         var builder = new BarBuilder(Timeframe.M1, 1e-5);
