@@ -12,6 +12,7 @@ namespace MtMcp.Data;
 /// <param name="Added">Rows new to the store.</param>
 /// <param name="Replaced">Stored rows that the file changed.</param>
 /// <param name="Unchanged">Rows the store already held identically.</param>
+/// <param name="Removed">Stored ticks dropped because the file's ticks for that millisecond replace them.</param>
 /// <param name="Notes">What the importer inferred (timeframe from spacing, point from decimals, ...).</param>
 public sealed record ImportedFile(
-    string Path, DataFormat Format, string Symbol, Timeframe? Timeframe, int Rows, int Added, int Replaced, int Unchanged, IReadOnlyList<string> Notes);
+    string Path, DataFormat Format, string Symbol, Timeframe? Timeframe, int Rows, int Added, int Replaced, int Unchanged, int Removed, IReadOnlyList<string> Notes);

@@ -43,7 +43,7 @@ public sealed class MarketDataImport
             var written = data.Timeframe is { } timeframe
                 ? _store.WriteBars(symbol, timeframe, data.Bars)
                 : _store.WriteTicks(symbol, data.Ticks);
-            files.Add(new ImportedFile(path, data.Format, symbol, data.Timeframe, data.RowsRead, written.Added, written.Replaced, written.Unchanged, data.Notes));
+            files.Add(new ImportedFile(path, data.Format, symbol, data.Timeframe, data.RowsRead, written.Added, written.Replaced, written.Unchanged, written.Removed, data.Notes));
         }
 
         return new ImportOutcome(files);

@@ -24,12 +24,14 @@ namespace MtMcp.DemoMarket;
 public sealed class DemoMarket
 {
     private readonly MarketModel _model;
+    private readonly WalkCheckpoints _checkpoints;
 
     /// <summary>Builds the market.</summary>
     /// <exception cref="ArgumentException">The options are invalid; the message names the entry and the rule.</exception>
     public DemoMarket(DemoMarketOptions options)
     {
         _model = new MarketModel(options);
+        _checkpoints = new WalkCheckpoints(_model);
     }
 
     /// <summary>The options the market was built from.</summary>
@@ -53,7 +55,7 @@ public sealed class DemoMarket
     public IEnumerable<SymbolTick> GenerateTicks(DateTimeOffset from, DateTimeOffset to)
     {
         CheckRange(from, to);
-        return Enumerate(new TickCursor(_model, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds()));
+        return Enumerate(new TickCursor(_model, _checkpoints, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds()));
 
         static IEnumerable<SymbolTick> Enumerate(TickCursor cursor)
         {
@@ -79,14 +81,15 @@ public sealed class DemoMarket
         }
 
         CheckRange(from, to);
-        return BarGenerator.Generate(_model, model, from.ToUnixTimeSeconds() * 1000, to.ToUnixTimeSeconds() * 1000);
+        return BarGenerator.Generate(_model, _checkpoints, model, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
     }
 
     /// <summary>
     /// The M1 bid bars of any symbol specification opening in [<paramref name="from"/>, <paramref name="to"/>).
-    /// A spec equal to one in the market gives that symbol's bars; another spec (a user-added symbol, or a
-    /// variant with other digits or sessions) is priced as if it were added to the market, which leaves every
-    /// other symbol unchanged.
+    /// A spec that prices like the market's symbol of that name (same currencies, asset class, digits, tick size,
+    /// spread and quote sessions) gives that symbol's bars; another spec (a user-added symbol, or a variant with
+    /// other digits or sessions) is priced as if it were added to the market, which leaves every other symbol
+    /// unchanged, but walks from <see cref="Start"/> without this market's checkpoints.
     /// </summary>
     /// <remarks>
     /// Bars come straight from the minute walk (about 370,000 bars per year for a forex pair, generated in a
@@ -100,24 +103,26 @@ public sealed class DemoMarket
     {
         ArgumentNullException.ThrowIfNull(symbol);
         CheckRange(from, to);
-        var model = _model;
-        if (!model.TryGetSymbol(symbol.Name, out var symbolModel) || !symbolModel.Spec.Equals(symbol))
+        if (_model.TryGetSymbol(symbol.Name, out var symbolModel) && PricesAlike(symbolModel.Spec, symbol))
         {
-            var symbols = new List<SymbolSpec>(_model.Symbols.Length + 1);
-            foreach (var existing in _model.Symbols)
-            {
-                if (!existing.Spec.Name.Equals(symbol.Name, StringComparison.OrdinalIgnoreCase))
-                {
-                    symbols.Add(existing.Spec);
-                }
-            }
-
-            symbols.Add(symbol);
-            model = new MarketModel(Options with { Symbols = symbols });
-            model.TryGetSymbol(symbol.Name, out symbolModel);
+            return BarGenerator.Generate(_model, _checkpoints, symbolModel, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
         }
 
-        return BarGenerator.Generate(model, symbolModel, from.ToUnixTimeSeconds() * 1000, to.ToUnixTimeSeconds() * 1000);
+        // A new or changed spec needs a model of its own (same streams, so every other symbol is unchanged);
+        // its walk cannot use this market's checkpoints and starts from the beginning.
+        var symbols = new List<SymbolSpec>(_model.Symbols.Length + 1);
+        foreach (var existing in _model.Symbols)
+        {
+            if (!existing.Spec.Name.Equals(symbol.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                symbols.Add(existing.Spec);
+            }
+        }
+
+        symbols.Add(symbol);
+        var model = new MarketModel(Options with { Symbols = symbols });
+        model.TryGetSymbol(symbol.Name, out symbolModel);
+        return BarGenerator.Generate(model, null, symbolModel, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
     }
 
     /// <summary>
@@ -136,7 +141,7 @@ public sealed class DemoMarket
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         CheckRange(from, DateTimeOffset.MaxValue);
-        return Pace(new TickCursor(_model, from.ToUnixTimeMilliseconds(), DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()), timeProvider, cancellationToken);
+        return Pace(new TickCursor(_model, _checkpoints, from.ToUnixTimeMilliseconds(), DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()), timeProvider, cancellationToken);
 
         static async IAsyncEnumerable<SymbolTick> Pace(TickCursor cursor, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
@@ -153,6 +158,13 @@ public sealed class DemoMarket
             }
         }
     }
+
+    // Whether two specs get the same prices: everything the model reads, nothing it ignores (descriptions, swaps, margins).
+    private static bool PricesAlike(SymbolSpec a, SymbolSpec b) =>
+        ReferenceEquals(a, b)
+        || (a.Name == b.Name && a.CurrencyBase == b.CurrencyBase && a.CurrencyProfit == b.CurrencyProfit
+            && a.AssetClass == b.AssetClass && a.Digits == b.Digits && a.TickSize == b.TickSize && a.Spread == b.Spread
+            && a.QuoteSessions.SequenceEqual(b.QuoteSessions));
 
     private void CheckRange(DateTimeOffset from, DateTimeOffset to)
     {

@@ -90,6 +90,26 @@ public sealed class DeterminismTests
         Assert.Equal(few, many);
     }
 
+    [Fact]
+    public void GenerateM1_FarFromStart_CheckpointedWalkEqualsWalkFromStart()
+    {
+        var market = TestMarkets.Of(s_symbols);
+        var from = TestMarkets.Start.AddDays(200).AddHours(5);
+        var to = from.AddDays(3);
+
+        // Ticks first, so the weekly checkpoints exist and the bars start from one of them.
+        Assert.NotEmpty(market.GenerateTicks(from, from.AddMinutes(1)));
+        var checkpointed = market.GenerateM1("USDJPY", from, to);
+
+        // A spec with other sessions (the same hours, listed in another order) is priced by a model of its own,
+        // walked from the start.
+        var original = SymbolCatalog.BuiltIn.Get("USDJPY");
+        var spec = original with { QuoteSessions = [.. original.QuoteSessions.Reverse()] };
+        var fromStart = market.GenerateM1(spec, from, to);
+        Assert.True(checkpointed.Length > 3000, $"{checkpointed.Length} bars");
+        Assert.Equal(BarHash(fromStart), BarHash(checkpointed));
+    }
+
     private static string TickHash(DemoMarket market, DateTimeOffset from, DateTimeOffset to, out long count)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

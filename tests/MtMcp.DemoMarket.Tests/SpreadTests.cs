@@ -35,6 +35,24 @@ public sealed class SpreadTests
     }
 
     [Fact]
+    public void GenerateM1_AfterTheLargestMoves_SpreadsWiden()
+    {
+        // The year's largest one-minute moves are the news-like jumps; the minute after one should quote a
+        // clearly wider spread than the same hours usually do (rollover hours excluded).
+        var spec = SymbolCatalog.BuiltIn.Get("EURUSD");
+        var bars = TestMarkets.Of("EURUSD").GenerateM1("EURUSD", TestMarkets.Start, TestMarkets.Start.AddDays(365));
+        bool AwayFromRollover(Bar bar) => bar.OpenTime.Hour is >= 1 and < 21;
+        var after = Enumerable.Range(0, bars.Length - 1)
+            .Where(i => AwayFromRollover(bars[i]) && bars[i + 1].Time == bars[i].Time + 60)
+            .OrderByDescending(i => Math.Abs(bars[i].Close - bars[i].Open))
+            .Take(20)
+            .Select(i => (double)bars[i + 1].Spread)
+            .ToList();
+        var usual = bars.Where(AwayFromRollover).Average(b => b.Spread);
+        Assert.True(after.Average() > 1.5 * usual, $"after the largest moves {after.Average():F1} points, usually {usual:F1} (typical {spec.Spread})");
+    }
+
+    [Fact]
     public void GenerateTicks_AllBuiltInSymbols_AskAboveBidOnTheTickGrid()
     {
         var market = new DemoMarket(new DemoMarketOptions());

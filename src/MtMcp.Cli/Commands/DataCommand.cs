@@ -59,7 +59,7 @@ internal static class DataCommand
             {
                 var what = file.Timeframe is { } t ? $"{file.Rows} {t} bars" : $"{file.Rows} ticks";
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{file.Path}: {file.Format}, {file.Symbol}, {what}: {file.Added} added, {file.Replaced} replaced, {file.Unchanged} unchanged")).ConfigureAwait(false);
+                    $"{file.Path}: {file.Format}, {file.Symbol}, {what}: {file.Added} added, {file.Replaced} replaced, {file.Unchanged} unchanged{(file.Removed > 0 ? $", {file.Removed} removed" : "")}")).ConfigureAwait(false);
                 foreach (var note in file.Notes)
                 {
                     await output.WriteLineAsync($"  note: {note}").ConfigureAwait(false);

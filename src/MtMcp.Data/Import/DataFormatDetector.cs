@@ -26,18 +26,9 @@ public static class DataFormatDetector
     /// used for the symbol, timeframe and LEAN day and resolution hints, and for messages.
     /// </summary>
     /// <exception cref="DataImportException">The content is empty or in no supported format.</exception>
-    public static DetectedFormat Detect(ReadOnlySpan<byte> head, string fileName)
-    {
-        var sample = SampleOf(head, fileName, fileName);
-        return Describe(Classify(sample, fileName, null) ?? throw ImportErrors.UnknownFormat(fileName, fileName, sample[0]), fileName, null);
-    }
+    public static DetectedFormat Detect(ReadOnlySpan<byte> head, string fileName) => Detect(head, fileName, null, fileName);
 
-    internal static DetectedFormat Detect(LineReader reader, string? entryName)
-    {
-        var sample = SampleOf(reader.Head, reader.FilePath, reader.Source);
-        var format = Classify(sample, reader.FilePath, entryName) ?? throw ImportErrors.UnknownFormat(reader.FilePath, reader.Source, sample[0]);
-        return Describe(format, reader.FilePath, entryName);
-    }
+    internal static DetectedFormat Detect(LineReader reader, string? entryName) => Detect(reader.Head, reader.FilePath, entryName, reader.Source);
 
     /// <summary>The hints the names give for a known format (used when the caller names the format).</summary>
     internal static DetectedFormat Describe(DataFormat format, string filePath, string? entryName)
@@ -62,6 +53,13 @@ public static class DataFormatDetector
         DataFormat.LeanDaily => Timeframe.D1,
         _ => null,
     };
+
+    private static DetectedFormat Detect(ReadOnlySpan<byte> head, string filePath, string? entryName, string source)
+    {
+        var sample = SampleOf(head, filePath, source);
+        var format = Classify(sample, filePath, entryName) ?? throw ImportErrors.UnknownFormat(filePath, source, sample[0]);
+        return Describe(format, filePath, entryName);
+    }
 
     private static DataFormat? Classify(List<byte[]> sample, string filePath, string? entryName)
     {

@@ -240,8 +240,8 @@ public static class DataImporter
         var digits = Math.Min(decimals, MaxInferredDigits);
         var point = s_points[digits];
         notes.Add(decimals > MaxInferredDigits
-            ? string.Create(CultureInfo.InvariantCulture, $"point {point:R} assumed: the prices have up to {decimals} decimals, more than MT5's {MaxInferredDigits} digits")
-            : string.Create(CultureInfo.InvariantCulture, $"point {point:R} inferred from the prices' {decimals} decimals"));
+            ? string.Create(CultureInfo.InvariantCulture, $"point {point:0.########} assumed: the prices have up to {decimals} decimals, more than MT5's {MaxInferredDigits} digits")
+            : string.Create(CultureInfo.InvariantCulture, $"point {point:0.########} inferred from the prices' {decimals} decimals"));
         return point;
     }
 

@@ -31,6 +31,8 @@ internal readonly struct BarLayout : ISeriesLayout<Bar>
 
     public static ColumnSpec[] Columns => s_columns;
 
+    public static bool AllowsEqualTimes => false;
+
     public static long TimeOf(in Bar row) => row.Time;
 
     public static bool SameRow(in Bar a, in Bar b) =>

@@ -1,7 +1,8 @@
 namespace MtMcp.Data.Store;
 
 /// <summary>
-/// How one row type maps to column files. Column 0 is always the <see cref="long"/> time key.
+/// How one row type maps to column files. Column 0 is always the <see cref="long"/> time key, in
+/// non-decreasing order (strictly increasing unless <see cref="AllowsEqualTimes"/>).
 /// Static members so the generic writer binds them at compile time, with no per-row virtual calls.
 /// </summary>
 /// <typeparam name="TRow">The row type (<c>Bar</c> or <c>Tick</c>).</typeparam>
@@ -11,6 +12,12 @@ internal interface ISeriesLayout<TRow>
     static abstract SeriesKind Kind { get; }
 
     static abstract ColumnSpec[] Columns { get; }
+
+    /// <summary>
+    /// Whether several rows may share one time: ticks may (a feed sends many in one millisecond), bars may not (one
+    /// bar per open time). Rows sharing a time form a group, which writes store, compare and replace as a whole.
+    /// </summary>
+    static abstract bool AllowsEqualTimes { get; }
 
     static abstract long TimeOf(in TRow row);
 

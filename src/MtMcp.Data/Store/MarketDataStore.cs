@@ -66,13 +66,21 @@ public sealed class MarketDataStore
     }
 
     /// <summary>
-    /// Stores ticks: appended in place when all follow the last stored tick, merged otherwise (a tick with a stored time
-    /// replaces it unless identical). Writing data already stored changes no file.
+    /// Stores ticks, keyed by millisecond groups (the ticks sharing one <see cref="Tick.TimeMs"/>, in input order): the
+    /// input's group of a millisecond replaces the stored group of that millisecond as a whole, unless both hold the
+    /// same ticks in the same order; stored milliseconds the input does not hold are kept. Ticks that only extend the
+    /// series (after the last stored tick, or growing the last stored millisecond after its identical stored ticks)
+    /// are appended in place; anything else is merged. Writing data already stored changes no file.
     /// </summary>
+    /// <remarks>
+    /// Input that starts inside the last stored millisecond overlaps that group: to continue a series within a
+    /// millisecond, pass the whole millisecond again, or the stored ticks of it not passed are dropped
+    /// (<see cref="WriteResult.Removed"/>).
+    /// </remarks>
     /// <param name="symbol">Letters, digits, '.', '_', '-', '#'; no "..".</param>
-    /// <param name="ticks">Ticks strictly increasing in <see cref="Tick.TimeMs"/>.</param>
-    /// <returns>How many ticks were added, replaced and unchanged.</returns>
-    /// <exception cref="ArgumentException">Bad symbol, or the ticks are not strictly increasing (nothing is written).</exception>
+    /// <param name="ticks">Ticks non-decreasing in <see cref="Tick.TimeMs"/>; equal times are kept in this order.</param>
+    /// <returns>How many ticks were added, replaced, unchanged and removed, counted as <see cref="WriteResult"/> describes.</returns>
+    /// <exception cref="ArgumentException">Bad symbol, or a tick is earlier than the one before it (nothing is written).</exception>
     /// <exception cref="MarketDataStoreException">I/O failure, corrupt series, or another writer held the series too long.</exception>
     public WriteResult WriteTicks(string symbol, ReadOnlySpan<Tick> ticks)
     {

@@ -3,19 +3,21 @@ using static System.FormattableString;
 namespace MtMcp.Data.Store;
 
 /// <summary>
-/// The write path shared by bars and ticks. Rows after the last stored time are appended in place; anything
-/// else is merged into a new generation folder. Either way the manifest replacement is the single commit point.
+/// The write path shared by bars and ticks. Rows are merged group by group, a group being the rows of one time (always
+/// one bar; any number of ticks): an input group replaces the stored group of its time as a whole. Rows that only
+/// extend the series are appended in place; anything else is merged into a new generation folder. Either way the
+/// manifest replacement is the single commit point.
 /// </summary>
 internal static class SeriesWriter<TRow, TLayout>
     where TRow : struct
     where TLayout : ISeriesLayout<TRow>
 {
-    /// <exception cref="ArgumentException">The rows are not strictly increasing in time.</exception>
+    /// <exception cref="ArgumentException">The rows are out of time order (or share a time where the layout forbids it).</exception>
     /// <exception cref="MarketDataStoreException">The series is corrupt or locked by another writer.</exception>
     public static WriteResult Write(SeriesLocation location, ReadOnlySpan<TRow> rows, string paramName, TimeSpan lockTimeout)
     {
         // Validate before touching the disk, so bad input leaves no trace at all.
-        EnsureIncreasing(rows, paramName);
+        EnsureOrdered(rows, paramName);
         if (rows.IsEmpty)
         {
             return default;
@@ -25,6 +27,7 @@ internal static class SeriesWriter<TRow, TLayout>
         var state = ManifestFile.Read(location);
         RemoveLeftovers(location, state?.Generation ?? 0);
 
+        // Strictly after: input starting in the last stored time overlaps that group and must be compared with it.
         if (state is null || state.Count == 0 || TLayout.TimeOf(rows[0]) > state.LastTime)
         {
             return Append(location, state, rows, unchanged: 0);
@@ -40,12 +43,13 @@ internal static class SeriesWriter<TRow, TLayout>
                 return result;
             }
 
-            EnsureCapacity(location, state.Count, result.Added);
-            if (result.Replaced == 0 && !insertsBeforeEnd)
+            EnsureCapacity(location, state.Count - result.Removed, result.Added);
+            if (result.Replaced == 0 && result.Removed == 0 && !insertsBeforeEnd)
             {
                 existing.Dispose();
 
-                // The overlap is identical and the new rows all follow the last stored one: a plain append.
+                // Every stored group the input holds is kept as it is (the last one may grow at its end), and the new
+                // rows all follow the last stored one: they are the input's tail, a plain append.
                 return Append(location, state, rows[^result.Added..], result.Unchanged);
             }
 
@@ -57,16 +61,18 @@ internal static class SeriesWriter<TRow, TLayout>
         return result;
     }
 
-    private static void EnsureIncreasing(ReadOnlySpan<TRow> rows, string paramName)
+    private static void EnsureOrdered(ReadOnlySpan<TRow> rows, string paramName)
     {
         for (var i = 1; i < rows.Length; i++)
         {
             var previous = TLayout.TimeOf(rows[i - 1]);
             var current = TLayout.TimeOf(rows[i]);
-            if (current <= previous)
+            if (current < previous || (current == previous && !TLayout.AllowsEqualTimes))
             {
                 throw new ArgumentException(
-                    Invariant($"Input must be strictly increasing in time: {paramName}[{i}] has time {current}, not after {paramName}[{i - 1}] at {previous}. Nothing was written."),
+                    TLayout.AllowsEqualTimes
+                        ? Invariant($"Input must be in time order (equal times allowed): {paramName}[{i}] has time {current}, before {paramName}[{i - 1}] at {previous}. Nothing was written.")
+                        : Invariant($"Input must be strictly increasing in time: {paramName}[{i}] has time {current}, not after {paramName}[{i - 1}] at {previous}. Nothing was written."),
                     paramName);
             }
         }
@@ -103,24 +109,43 @@ internal static class SeriesWriter<TRow, TLayout>
         return new WriteResult(rows.Length, 0, unchanged);
     }
 
-    /// <summary>Counts what merging <paramref name="rows"/> would do, without writing.</summary>
+    /// <summary>
+    /// Counts what merging <paramref name="rows"/> would do, without writing (see <see cref="WriteResult"/> for how
+    /// groups are counted), and whether any added row would land before the last stored row.
+    /// </summary>
     private static (WriteResult Result, bool InsertsBeforeEnd) Compare(MappedColumns existing, ReadOnlySpan<TRow> rows)
     {
         var times = existing.Span<long>(0);
+        var lastTime = times[^1];
         var j = TimeIndex.LowerBound(times, TLayout.TimeOf(rows[0]));
-        int added = 0, replaced = 0, unchanged = 0;
+        int added = 0, replaced = 0, unchanged = 0, removed = 0;
         var insertsBeforeEnd = false;
-        for (var i = 0; i < rows.Length; i++)
+        for (var start = 0; start < rows.Length;)
         {
-            var time = TLayout.TimeOf(rows[i]);
+            var time = TLayout.TimeOf(rows[start]);
+            var end = start + 1;
+            while (end < rows.Length && TLayout.TimeOf(rows[end]) == time)
+            {
+                end++;
+            }
+
             while (j < times.Length && times[j] < time)
             {
                 j++;
             }
 
-            if (j < times.Length && times[j] == time)
+            var storedStart = j;
+            while (j < times.Length && times[j] == time)
             {
-                if (TLayout.SameRow(rows[i], TLayout.Read(existing, j)))
+                j++;
+            }
+
+            var inputSize = end - start;
+            var storedSize = j - storedStart;
+            var common = Math.Min(inputSize, storedSize);
+            for (var k = 0; k < common; k++)
+            {
+                if (TLayout.SameRow(rows[start + k], TLayout.Read(existing, storedStart + k)))
                 {
                     unchanged++;
                 }
@@ -128,22 +153,24 @@ internal static class SeriesWriter<TRow, TLayout>
                 {
                     replaced++;
                 }
+            }
 
-                j++;
-            }
-            else
-            {
-                added++;
-                insertsBeforeEnd |= j < times.Length;
-            }
+            added += inputSize - common;
+            removed += storedSize - common;
+
+            // Extra rows go right after their stored group (or where the new time sorts): before the last stored row
+            // unless this group is the last stored time.
+            insertsBeforeEnd |= inputSize > storedSize && time < lastTime;
+            start = end;
         }
 
-        return (new WriteResult(added, replaced, unchanged), insertsBeforeEnd);
+        return (new WriteResult(added, replaced, unchanged) { Removed = removed }, insertsBeforeEnd);
     }
 
     /// <summary>
-    /// Writes stored rows before the input, the merged overlap (new rows win) and stored rows after the input into a
-    /// new generation and commits it. Open readers keep the old generation's files mapped.
+    /// Writes stored rows before the input, the merged overlap (each input group in place of the stored group of its
+    /// time) and stored rows after the input into a new generation and commits it. Open readers keep the old
+    /// generation's files mapped.
     /// </summary>
     private static void Merge(SeriesLocation location, SeriesState state, MappedColumns existing, ReadOnlySpan<TRow> rows)
     {
@@ -164,7 +191,8 @@ internal static class SeriesWriter<TRow, TLayout>
                     writer.Add(TLayout.Read(existing, j));
                 }
 
-                if (j < times.Length && times[j] == time)
+                // Drops the whole stored group at the first row of the input group; later rows of the group find j past it.
+                while (j < times.Length && times[j] == time)
                 {
                     j++;
                 }

@@ -21,20 +21,22 @@ public abstract class StoredSeries : IDisposable
     public int Count => Columns.Count;
 
     /// <summary>
-    /// Row times, strictly increasing: bar open times in Unix seconds (UTC), tick times in Unix milliseconds (UTC).
+    /// Row times: bar open times in Unix seconds (UTC), strictly increasing; tick times in Unix milliseconds (UTC),
+    /// non-decreasing, since several ticks can share a millisecond (they keep the order they were written in).
     /// </summary>
     public ReadOnlySpan<long> Time => Columns.Span<long>(0);
 
     private protected MappedColumns Columns { get; }
 
     /// <summary>
-    /// Index of the first row whose time is at or after <paramref name="time"/> (binary search);
+    /// Index of the first row whose time is at or after <paramref name="time"/> (binary search), so the first of the
+    /// ticks sharing that millisecond;
     /// <see cref="Count"/> when there is none. Time is in the series' unit: Unix seconds for bars, Unix milliseconds for ticks.
     /// </summary>
     public int LowerBound(long time) => TimeIndex.LowerBound(Time, time);
 
     /// <summary>
-    /// The rows whose time lies in <c>[from, to]</c>, both ends included (series time unit);
+    /// The rows whose time lies in <c>[from, to]</c>, both ends included with every tick of their millisecond (series time unit);
     /// empty when none does or <paramref name="from"/> &gt; <paramref name="to"/>.
     /// </summary>
     public RowRange Range(long from, long to) => TimeIndex.Range(Time, from, to);

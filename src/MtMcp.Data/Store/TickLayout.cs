@@ -27,6 +27,8 @@ internal readonly struct TickLayout : ISeriesLayout<Tick>
 
     public static ColumnSpec[] Columns => s_columns;
 
+    public static bool AllowsEqualTimes => true;
+
     public static long TimeOf(in Tick row) => row.TimeMs;
 
     public static bool SameRow(in Tick a, in Tick b) =>

@@ -4,7 +4,7 @@ namespace MtMcp.Data.Store;
 
 /// <summary>
 /// An open snapshot of the ticks of one symbol, one span per column; <see cref="StoredSeries.Time"/> holds Unix
-/// milliseconds. See <see cref="StoredSeries"/>.
+/// milliseconds, non-decreasing (ticks of one millisecond are adjacent, in the order written). See <see cref="StoredSeries"/>.
 /// </summary>
 public sealed class TickSeries : StoredSeries
 {

@@ -19,7 +19,12 @@ namespace MtMcp.DemoMarket.Generation;
 internal static class BarGenerator
 {
     /// <summary>The bars opening in [<paramref name="fromMs"/>, <paramref name="toMs"/>) (Unix ms), oldest first.</summary>
-    public static Bar[] Generate(MarketModel model, SymbolModel symbol, long fromMs, long toMs)
+    /// <param name="model">The market.</param>
+    /// <param name="checkpoints">Checkpoints of <paramref name="model"/>'s walk, or null to walk from the start.</param>
+    /// <param name="symbol">The symbol.</param>
+    /// <param name="fromMs">Start of the range.</param>
+    /// <param name="toMs">End of the range (exclusive).</param>
+    public static Bar[] Generate(MarketModel model, WalkCheckpoints? checkpoints, SymbolModel symbol, long fromMs, long toMs)
     {
         var firstMinute = Math.Max(model.StartMinute, CeilDiv(fromMs, 60_000));
         var lastMinute = CeilDiv(toMs, 60_000) - 1;
@@ -29,7 +34,8 @@ internal static class BarGenerator
         }
 
         var bars = new Bar[CountQuotedMinutes(symbol, firstMinute, lastMinute)];
-        var process = new MarketProcess(model, symbol.Sources, symbol.Drivers);
+        var process = checkpoints?.ProcessAt(firstMinute - 1, symbol.Sources, symbol.Drivers)
+            ?? new MarketProcess(model, symbol.Sources, symbol.Drivers);
         process.AdvanceTo(firstMinute - 1);
 
         var count = 0;

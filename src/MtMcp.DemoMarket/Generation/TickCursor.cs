@@ -46,24 +46,11 @@ internal sealed class TickCursor
     private int _minuteOfWeek;
 
     /// <summary>A cursor over the ticks in [<paramref name="fromMs"/>, <paramref name="toMs"/>), Unix milliseconds.</summary>
-    public TickCursor(MarketModel model, long fromMs, long toMs)
+    public TickCursor(MarketModel model, WalkCheckpoints checkpoints, long fromMs, long toMs)
     {
         _model = model;
         _fromMs = fromMs;
         _toMs = toMs;
-        var allSources = new int[model.Sources.Length];
-        var allDrivers = new int[model.Drivers.Length];
-        for (var i = 0; i < allSources.Length; i++)
-        {
-            allSources[i] = i;
-        }
-
-        for (var i = 0; i < allDrivers.Length; i++)
-        {
-            allDrivers[i] = i;
-        }
-
-        _process = new MarketProcess(model, allSources, allDrivers);
         _paths = new double[model.Drivers.Length][];
         _pathMinute = new long[model.Drivers.Length];
         for (var d = 0; d < _paths.Length; d++)
@@ -82,6 +69,7 @@ internal sealed class TickCursor
         // Start a minute early so the first emitted ticks know their predecessors.
         _minute = Math.Max(model.StartMinute, (fromMs / 60_000) - 1) - 1;
         _lastMinute = (toMs - 1) / 60_000;
+        _process = checkpoints.ProcessAt(_minute, checkpoints.AllSources, checkpoints.AllDrivers);
     }
 
     /// <summary>The next tick in time order (ties by symbol position), or false at the end of the range.</summary>

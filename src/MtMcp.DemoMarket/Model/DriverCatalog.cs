@@ -34,7 +34,7 @@ internal static class DriverCatalog
         ["CRYPTO"] = ActivityProfile.Crypto,
     };
 
-    private static readonly Dictionary<string, DriverDefinition> s_known = Build(
+    private static readonly Dictionary<string, DriverDefinition> s_assets = Build(
         // Currencies, in USD per unit.
         D("EUR", 0.07, 1.085, ActivityProfile.Europe, ("USD", 0.75), ("EUROPE", 0.55)),
         D("GBP", 0.08, 1.27, ActivityProfile.Europe, ("USD", 0.65), ("EUROPE", 0.35), ("RISK", 0.1)),
@@ -65,8 +65,9 @@ internal static class DriverCatalog
         D("ETH", 0.75, 3300, ActivityProfile.Crypto, ("CRYPTO", 0.9), ("RISK", 0.25)),
         D("LTC", 0.80, 80, ActivityProfile.Crypto, ("CRYPTO", 0.8), ("RISK", 0.2)),
         D("XRP", 0.85, 0.5, ActivityProfile.Crypto, ("CRYPTO", 0.7), ("RISK", 0.2)),
-        D("SOL", 0.90, 150, ActivityProfile.Crypto, ("CRYPTO", 0.75), ("RISK", 0.25)),
+        D("SOL", 0.90, 150, ActivityProfile.Crypto, ("CRYPTO", 0.75), ("RISK", 0.25)));
 
+    private static readonly Dictionary<string, DriverDefinition> s_instruments = Build(
         // Equity indices, in index points of their own currency.
         D("US500", 0.18, 5200, ActivityProfile.UsEquity, ("EQUITY", 0.75), ("RISK", 0.35), ("US_EQUITY", 0.5)),
         D("US30", 0.16, 39000, ActivityProfile.UsEquity, ("EQUITY", 0.7), ("RISK", 0.35), ("US_EQUITY", 0.5)),
@@ -88,8 +89,14 @@ internal static class DriverCatalog
     /// <summary>The common factors and the seasonality of their moves.</summary>
     public static IReadOnlyDictionary<string, ActivityProfile> Factors => s_factors;
 
-    /// <summary>Every driver with its own parameters (not a default).</summary>
-    public static IReadOnlyCollection<DriverDefinition> Known => s_known.Values;
+    /// <summary>Every asset (valued in dollars) with its own parameters.</summary>
+    public static IReadOnlyCollection<DriverDefinition> KnownAssets => s_assets.Values;
+
+    /// <summary>Every instrument (valued in its own currency) with its own parameters.</summary>
+    public static IReadOnlyCollection<DriverDefinition> KnownInstruments => s_instruments.Values;
+
+    /// <summary>Whether <paramref name="code"/> is an asset with its own parameters (a currency, metal or coin).</summary>
+    public static bool IsKnownAsset(string code) => s_assets.ContainsKey(code);
 
     /// <summary>The name of the idiosyncratic source of <paramref name="driver"/>; other drivers may load on it (DKK on EUR's).</summary>
     public static string OwnSourceName(string driver) => driver + "~";
@@ -99,7 +106,7 @@ internal static class DriverCatalog
     /// the symbol that needs it: a currency at 10 % worth 1 USD, a coin at 80 % worth 1 USD, a metal like silver.
     /// </summary>
     public static DriverDefinition Asset(string code, EsmaAssetClass assetClass) =>
-        s_known.TryGetValue(code, out var known) ? known : assetClass switch
+        s_assets.TryGetValue(code, out var known) ? known : assetClass switch
         {
             EsmaAssetClass.Crypto => D(code, 0.80, 1, ActivityProfile.Crypto, ("CRYPTO", 0.75), ("RISK", 0.2)),
             EsmaAssetClass.Gold or EsmaAssetClass.Commodity => D(code, 0.25, 1, ActivityProfile.Global, ("USD", 0.3), ("METALS", 0.6), ("COMMODITY", 0.3)),
@@ -113,7 +120,7 @@ internal static class DriverCatalog
     /// </summary>
     public static DriverDefinition Instrument(string name, string currency, EsmaAssetClass assetClass)
     {
-        if (s_known.TryGetValue(name, out var known))
+        if (s_instruments.TryGetValue(name, out var known))
         {
             return known;
         }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace MtMcp.DemoMarket.Model;
 
 /// <summary>
@@ -16,6 +18,7 @@ internal sealed record DriverDefinition(
     string Name, double Volatility, double StartValue, ActivityProfile Profile, IReadOnlyList<(string Factor, double Loading)> Loadings)
 {
     /// <summary>Weight of the driver's own source: what the factors leave of the unit variance.</summary>
+    /// <exception cref="InvalidOperationException">The factor loadings alone exceed unit variance (a catalogue error).</exception>
     public double IdiosyncraticLoading
     {
         get
@@ -26,7 +29,9 @@ internal sealed record DriverDefinition(
                 sum += loading * loading;
             }
 
-            return Math.Sqrt(Math.Max(0, 1 - sum));
+            return sum <= 1
+                ? Math.Sqrt(1 - sum)
+                : throw new InvalidOperationException($"Driver {Name}: squared factor loadings sum to {sum.ToString("G4", CultureInfo.InvariantCulture)}, more than 1.");
         }
     }
 }

@@ -71,10 +71,6 @@ internal sealed class MarketModel
     /// <summary>Finds a symbol by name, case-insensitively.</summary>
     public bool TryGetSymbol(string name, out SymbolModel symbol) => _byName.TryGetValue(name, out symbol!);
 
-    /// <summary>The log mid of <paramref name="symbol"/> at the start of the walk.</summary>
-    public double StartLogMid(SymbolModel symbol) =>
-        (symbol.BaseDriver >= 0 ? Drivers[symbol.BaseDriver].StartLog : 0) - (symbol.QuoteDriver >= 0 ? Drivers[symbol.QuoteDriver].StartLog : 0);
-
     private static IReadOnlyList<SymbolSpec> ValidateSymbols(DemoMarketOptions options)
     {
         var specs = options.Symbols ?? throw new ArgumentException("DemoMarketOptions.Symbols must not be null.", nameof(options));
@@ -180,8 +176,14 @@ internal sealed class MarketModel
     private static void CheckNames(DemoMarketOptions options, IEnumerable<string> names, string property)
     {
         var specs = options.Symbols;
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in names)
         {
+            if (!seen.Add(name))
+            {
+                throw new ArgumentException($"DemoMarketOptions.{property} names '{name}' twice (names are case-insensitive).", nameof(options));
+            }
+
             var found = false;
             foreach (var spec in specs)
             {
@@ -258,7 +260,7 @@ internal sealed class MarketModel
         }
 
         // Another driver's own source (DKK loads on EUR's): it moves in that driver's hours.
-        foreach (var known in DriverCatalog.Known)
+        foreach (var known in DriverCatalog.KnownAssets)
         {
             if (DriverCatalog.OwnSourceName(known.Name).Equals(factor, StringComparison.Ordinal))
             {
@@ -288,7 +290,7 @@ internal sealed class MarketModel
             indices[^1] = sourceIndex[DriverCatalog.OwnSourceName(definition.Name)];
             weights[^1] = volatility * definition.IdiosyncraticLoading;
             models[d] = new DriverModel(
-                definition.Name, d, volatility, DeterministicMath.Log(drivers[d].StartValue), indices, weights,
+                definition.Name, d, DeterministicMath.Log(drivers[d].StartValue), indices, weights,
                 MinuteVariance(indices, weights, sources), StreamSeeds.ForName(seed, "bridge", definition.Name));
         }
 
@@ -442,7 +444,12 @@ internal sealed class MarketModel
 
         public (Leg Base, Leg Quote) Resolve(SymbolSpec spec)
         {
-            if (!spec.CurrencyBase.Equals(spec.CurrencyProfit, StringComparison.OrdinalIgnoreCase))
+            // A pair of assets when the base is one (EURUSD, XAUUSD, BTCUSD, USDSEK); an index or energy CFD whose
+            // base currency merely differs from its profit currency is still an instrument of its own.
+            var isPair = !spec.CurrencyBase.Equals(spec.CurrencyProfit, StringComparison.OrdinalIgnoreCase)
+                && (DriverCatalog.IsKnownAsset(spec.CurrencyBase) || spec.CurrencyBase.Equals(DriverCatalog.Numeraire, StringComparison.OrdinalIgnoreCase)
+                    || spec.AssetClass is EsmaAssetClass.MajorCurrencyPair or EsmaAssetClass.NonMajorCurrencyPair or EsmaAssetClass.Crypto or EsmaAssetClass.Gold);
+            if (isPair)
             {
                 return (Asset(spec.CurrencyBase, spec.AssetClass), Asset(spec.CurrencyProfit, spec.AssetClass));
             }

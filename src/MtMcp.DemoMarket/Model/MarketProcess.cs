@@ -29,8 +29,11 @@ internal sealed class MarketProcess
     private readonly double[] _logStart;
     private readonly double[] _logEnd;
 
-    /// <summary>A process for the given sources and drivers, positioned just before the market's start minute.</summary>
-    public MarketProcess(MarketModel model, int[] sources, int[] drivers)
+    /// <summary>
+    /// A process that steps the given sources and drivers, positioned at <paramref name="checkpoint"/> (a state of
+    /// a process of the same model that stepped at least these) or else just before the market's start minute.
+    /// </summary>
+    public MarketProcess(MarketModel model, int[] sources, int[] drivers, Checkpoint? checkpoint = null)
     {
         _model = model;
         _sources = sources;
@@ -57,6 +60,10 @@ internal sealed class MarketProcess
         }
 
         Minute = model.StartMinute - 1;
+        if (checkpoint is not null)
+        {
+            checkpoint.CopyTo(this);
+        }
     }
 
     /// <summary>The Unix minute whose moves the process holds.</summary>
@@ -86,6 +93,9 @@ internal sealed class MarketProcess
             Step();
         }
     }
+
+    /// <summary>A copy of the full state, from which a process continues bit-identically.</summary>
+    public Checkpoint Save() => new(this);
 
     private void Step()
     {
@@ -126,6 +136,50 @@ internal sealed class MarketProcess
 
             _logStart[d] = start;
             _logEnd[d] = start + change;
+        }
+    }
+
+    /// <summary>A saved state of a <see cref="MarketProcess"/>; immutable once taken.</summary>
+    [Immutable]
+    internal sealed class Checkpoint
+    {
+        private readonly long _minute;
+        private readonly Xoshiro256StarStar[] _random;
+        private readonly double[] _move;
+        private readonly double[] _jump;
+        private readonly int[] _jumpSecond;
+        private readonly long[] _lastJumpMs;
+        private readonly long[] _previousJumpMs;
+        private readonly double[] _logStart;
+        private readonly double[] _logEnd;
+
+        public Checkpoint(MarketProcess process)
+        {
+            _minute = process.Minute;
+            _random = (Xoshiro256StarStar[])process._random.Clone();
+            _move = (double[])process._move.Clone();
+            _jump = (double[])process._jump.Clone();
+            _jumpSecond = (int[])process._jumpSecond.Clone();
+            _lastJumpMs = (long[])process._lastJumpMs.Clone();
+            _previousJumpMs = (long[])process._previousJumpMs.Clone();
+            _logStart = (double[])process._logStart.Clone();
+            _logEnd = (double[])process._logEnd.Clone();
+        }
+
+        /// <summary>The minute the saved process held.</summary>
+        public long Minute => _minute;
+
+        public void CopyTo(MarketProcess process)
+        {
+            process.Minute = _minute;
+            _random.CopyTo(process._random, 0);
+            _move.CopyTo(process._move, 0);
+            _jump.CopyTo(process._jump, 0);
+            _jumpSecond.CopyTo(process._jumpSecond, 0);
+            _lastJumpMs.CopyTo(process._lastJumpMs, 0);
+            _previousJumpMs.CopyTo(process._previousJumpMs, 0);
+            _logStart.CopyTo(process._logStart, 0);
+            _logEnd.CopyTo(process._logEnd, 0);
         }
     }
 }

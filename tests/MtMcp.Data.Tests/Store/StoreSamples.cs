@@ -45,6 +45,59 @@ internal static class StoreSamples
         return ticks;
     }
 
+    /// <summary>
+    /// Ticks in millisecond groups: group g at <c>firstTimeMs + g * stepMs</c> holds <c>groupSizes[g]</c> ticks, told
+    /// apart by their bid (one point more per position in the group).
+    /// </summary>
+    public static Tick[] GroupedTicks(long firstTimeMs, int[] groupSizes, long stepMs = 5, int variant = 0)
+    {
+        var ticks = new List<Tick>();
+        for (var g = 0; g < groupSizes.Length; g++)
+        {
+            var time = firstTimeMs + (g * stepMs);
+            for (var position = 0; position < groupSizes[g]; position++)
+            {
+                var tick = TickAt(time, variant);
+                ticks.Add(tick with { Bid = tick.Bid + (position * 1e-5) });
+            }
+        }
+
+        return [.. ticks];
+    }
+
+    /// <summary>
+    /// The tick store's contract as a sorted map of millisecond groups: each input group replaces the stored group of
+    /// its millisecond. Returns the counts the write should report, position by position within each group.
+    /// </summary>
+    public static WriteResult ApplyGroups(SortedDictionary<long, Tick[]> model, Tick[] ticks)
+    {
+        int added = 0, replaced = 0, unchanged = 0, removed = 0;
+        foreach (var group in ticks.GroupBy(t => t.TimeMs))
+        {
+            var input = group.ToArray();
+            var stored = model.GetValueOrDefault(group.Key, []);
+            for (var k = 0; k < Math.Min(input.Length, stored.Length); k++)
+            {
+                if (SameBits(input[k], stored[k]))
+                {
+                    unchanged++;
+                }
+                else
+                {
+                    replaced++;
+                }
+            }
+
+            added += Math.Max(0, input.Length - stored.Length);
+            removed += Math.Max(0, stored.Length - input.Length);
+            model[group.Key] = input;
+        }
+
+        return new WriteResult(added, replaced, unchanged) { Removed = removed };
+    }
+
+    public static Tick[] Flatten(SortedDictionary<long, Tick[]> model) => [.. model.Values.SelectMany(g => g)];
+
     /// <summary>The store's contract as a sorted map: each write puts its rows, new over old.</summary>
     public static void Apply<T>(SortedDictionary<long, T> model, IEnumerable<T> rows, Func<T, long> time)
     {
@@ -65,6 +118,14 @@ internal static class StoreSamples
         Assert.Equal(expected.Spread, actual.Spread);
         Assert.Equal(expected.RealVolume, actual.RealVolume);
     }
+
+    public static bool SameBits(Tick a, Tick b) =>
+        a.TimeMs == b.TimeMs
+        && BitConverter.DoubleToInt64Bits(a.Bid) == BitConverter.DoubleToInt64Bits(b.Bid)
+        && BitConverter.DoubleToInt64Bits(a.Ask) == BitConverter.DoubleToInt64Bits(b.Ask)
+        && BitConverter.DoubleToInt64Bits(a.Last) == BitConverter.DoubleToInt64Bits(b.Last)
+        && BitConverter.DoubleToInt64Bits(a.Volume) == BitConverter.DoubleToInt64Bits(b.Volume)
+        && a.Flags == b.Flags;
 
     public static void AssertSameBits(Tick expected, Tick actual)
     {
