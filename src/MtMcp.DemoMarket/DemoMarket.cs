@@ -55,10 +55,12 @@ public sealed class DemoMarket
     public IEnumerable<SymbolTick> GenerateTicks(DateTimeOffset from, DateTimeOffset to)
     {
         CheckRange(from, to);
-        return Enumerate(new TickCursor(_model, _checkpoints, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds()));
+        return Enumerate(_model, _checkpoints, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
 
-        static IEnumerable<SymbolTick> Enumerate(TickCursor cursor)
+        // Each enumeration gets its own cursor, created (and the walk done) on the first MoveNext.
+        static IEnumerable<SymbolTick> Enumerate(MarketModel model, WalkCheckpoints checkpoints, long fromMs, long toMs)
         {
+            var cursor = new TickCursor(model, checkpoints, fromMs, toMs);
             while (cursor.TryNext(out var tick))
             {
                 yield return tick;
@@ -141,10 +143,12 @@ public sealed class DemoMarket
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         CheckRange(from, DateTimeOffset.MaxValue);
-        return Pace(new TickCursor(_model, _checkpoints, from.ToUnixTimeMilliseconds(), DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()), timeProvider, cancellationToken);
+        return Pace(_model, _checkpoints, from.ToUnixTimeMilliseconds(), timeProvider, cancellationToken);
 
-        static async IAsyncEnumerable<SymbolTick> Pace(TickCursor cursor, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
+        static async IAsyncEnumerable<SymbolTick> Pace(
+            MarketModel model, WalkCheckpoints checkpoints, long fromMs, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
+            var cursor = new TickCursor(model, checkpoints, fromMs, DateTimeOffset.MaxValue.ToUnixTimeMilliseconds());
             while (cursor.TryNext(out var tick))
             {
                 var wait = tick.Tick.TimeMs - time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -61,6 +61,15 @@ public sealed class DeterminismTests
     }
 
     [Fact]
+    public void GenerateTicks_EnumeratedTwice_GivesTheSameTicksTwice()
+    {
+        var ticks = TestMarkets.Of("EURUSD").GenerateTicks(TestMarkets.Monday.AddHours(9), TestMarkets.Monday.AddHours(9).AddMinutes(10));
+        var first = ticks.ToList();
+        Assert.NotEmpty(first);
+        Assert.Equal(first, ticks.ToList());
+    }
+
+    [Fact]
     public void GenerateM1_SubRange_EqualsTheLongerHistoryCutToIt()
     {
         var market = TestMarkets.Of("EURUSD");
@@ -108,6 +117,20 @@ public sealed class DeterminismTests
         var fromStart = market.GenerateM1(spec, from, to);
         Assert.True(checkpointed.Length > 3000, $"{checkpointed.Length} bars");
         Assert.Equal(BarHash(fromStart), BarHash(checkpointed));
+    }
+
+    [Fact]
+    public void GenerateM1_ConcurrentQueriesFarFromStart_EqualSequentialOnes()
+    {
+        var from = TestMarkets.Start.AddDays(120);
+        var to = from.AddDays(2);
+        var sequential = TestMarkets.Of(s_symbols);
+        var expected = s_symbols.Select(s => BarHash(sequential.GenerateM1(s, from, to))).ToArray();
+
+        var shared = TestMarkets.Of(s_symbols);
+        var actual = new string[s_symbols.Length];
+        Parallel.For(0, s_symbols.Length, i => actual[i] = BarHash(shared.GenerateM1(s_symbols[i], from, to)));
+        Assert.Equal(expected, actual);
     }
 
     private static string TickHash(DemoMarket market, DateTimeOffset from, DateTimeOffset to, out long count)

@@ -87,6 +87,23 @@ public sealed class RandomStreamTests
     }
 
     [Fact]
+    public void NextInt_ManyDraws_UniformOverTheRange()
+    {
+        var random = Xoshiro256StarStar.FromSeed(11);
+        var counts = new int[10];
+        const int N = 1_000_000;
+        for (var i = 0; i < N; i++)
+        {
+            var value = random.NextInt(60_000);
+            Assert.InRange(value, 0, 59_999);
+            counts[value / 6_000]++;
+        }
+
+        // Each tenth gets 100,000 ± 300 (one standard deviation); allow five.
+        Assert.All(counts, count => Assert.InRange(count, 98_500, 101_500));
+    }
+
+    [Fact]
     public void ForName_DifferentNamesAndSeeds_GiveDifferentStreams()
     {
         var seeds = new HashSet<ulong>

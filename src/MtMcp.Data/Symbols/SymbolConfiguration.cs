@@ -88,7 +88,7 @@ public static class SymbolConfiguration
             CurrencyMargin = entry.CurrencyMargin ?? spec.CurrencyMargin,
             AssetClass = entry.AssetClass ?? spec.AssetClass,
             Digits = entry.Digits ?? spec.Digits,
-            TickSize = entry.TickSize ?? (entry.Digits is { } digits ? Math.Pow(10, -digits) : spec.TickSize),
+            TickSize = entry.TickSize ?? (entry.Digits is { } digits ? PowersOfTen.Negative(digits) : spec.TickSize),
             TickPrice = entry.TickPrice ?? spec.TickPrice,
             Spread = entry.Spread ?? spec.Spread,
             ContractSize = entry.ContractSize ?? spec.ContractSize,

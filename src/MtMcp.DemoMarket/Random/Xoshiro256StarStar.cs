@@ -1,6 +1,6 @@
 using System.Numerics;
-using MtMcp.Domain;
 using MtMcp.DemoMarket.Model;
+using MtMcp.Domain;
 
 namespace MtMcp.DemoMarket.Random;
 
@@ -69,8 +69,8 @@ internal struct Xoshiro256StarStar
     /// <summary>A uniform double in (0, 1): safe to take the logarithm of.</summary>
     public double NextOpenDouble() => ((NextUInt64() >> 11) + 0.5) * TwoPowMinus53;
 
-    /// <summary>A uniform integer in [0, <paramref name="bound"/>), by Lemire's multiply-shift (bias below 2^-32 for our bounds).</summary>
-    public int NextInt(int bound) => (int)((NextUInt64() >> 32) * (ulong)bound >> 32);
+    /// <summary>A uniform integer in [0, <paramref name="bound"/>) (bound &gt; 0): the high word of a 64×64-bit product (Lemire), bias below bound / 2^64.</summary>
+    public int NextInt(int bound) => (int)Math.BigMul(NextUInt64(), (ulong)bound, out _);
 
     /// <summary>A standard normal draw by Marsaglia's polar method; the second value of each pair is kept for the next call.</summary>
     public double NextNormal()

@@ -58,8 +58,13 @@ public sealed partial record SymbolSpec
 
         Check(!string.IsNullOrWhiteSpace(Name), "name is empty");
         Check(Digits is >= 0 and <= 8, $"digits {Digits} is outside 0..8");
-        Check(TickSize > 0 && double.IsFinite(TickSize), $"tick size {TickSize} must be positive");
-        Check(Math.Abs((TickSize / Point) - Math.Round(TickSize / Point)) < 1e-9, $"tick size {TickSize} is not a whole number of points {Point}");
+        if (Digits is >= 0 and <= 8)
+        {
+            // The point, and a default tick size, exist only for valid digits.
+            Check(TickSize > 0 && double.IsFinite(TickSize), $"tick size {TickSize} must be positive");
+            Check(Math.Abs((TickSize / Point) - Math.Round(TickSize / Point)) < 1e-9, $"tick size {TickSize} is not a whole number of points {Point}");
+        }
+
         Check(ContractSize > 0 && double.IsFinite(ContractSize), $"contract size {ContractSize} must be positive");
         Check(VolumeMin > 0, $"volume min {VolumeMin} must be positive");
         Check(VolumeStep > 0, $"volume step {VolumeStep} must be positive");

@@ -41,7 +41,7 @@ public sealed partial record SymbolSpec
     public required int Digits { get; init; }
 
     /// <summary>One point (SYMBOL_POINT) = 10^-Digits.</summary>
-    public double Point => Math.Pow(10, -Digits);
+    public double Point => PowersOfTen.Negative(Digits);
 
     /// <summary>Minimal price change (SYMBOL_TRADE_TICK_SIZE); defaults to one point.</summary>
     public double TickSize
