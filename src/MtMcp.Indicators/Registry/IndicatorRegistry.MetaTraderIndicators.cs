@@ -1,0 +1,6 @@
+namespace MtMcp.Indicators;
+
+public static partial class IndicatorRegistry
+{
+    private static partial IEnumerable<Indicator> MetaTraderIndicators() => [];
+}

@@ -1,0 +1,111 @@
+// Regenerates ../MtMcp.Indicators.Tests/Golden/<dataset>/<FUNCTION>.json.gz from TA-Lib itself (the npm `talib` package builds
+// the TA-Lib C library from source). Run from this folder:
+//   npm install && npm run build-talib && npm run generate
+// The datasets are read from ../../../shared/data exactly as the C# tests read them (GoldenData.cs).
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const talib = require('talib');
+const here = dirname(fileURLToPath(import.meta.url));
+const shared = join(here, '..', '..', '..', 'shared', 'data');
+const goldenRoot = join(here, '..', 'MtMcp.Indicators.Tests', 'Golden');
+
+// --- datasets (keep in step with GoldenData.cs) -------------------------------------------------
+function csvDataset() {
+  const lines = readFileSync(join(shared, 'EURUSD.csv'), 'utf8').trim().split('\n').slice(1);
+  const cols = { open: [], high: [], low: [], close: [], volume: [] };
+  for (const line of lines) {
+    const f = line.split(',');
+    cols.open.push(+f[1]); cols.high.push(+f[2]); cols.low.push(+f[3]); cols.close.push(+f[4]); cols.volume.push(+f[5]);
+  }
+  return cols;
+}
+
+function leanDataset(count) {
+  const text = execFileSync('unzip', ['-p', join(shared, 'lean', 'forex', 'oanda', 'hour', 'eurusd.zip')], { maxBuffer: 1 << 28 }).toString();
+  const lines = text.trim().split(/\r?\n/).slice(-count);
+  const cols = { open: [], high: [], low: [], close: [], volume: [] };
+  for (const line of lines) {
+    const f = line.split(',');
+    cols.open.push(+f[1]); cols.high.push(+f[2]); cols.low.push(+f[3]); cols.close.push(+f[4]);
+    // LEAN forex bars carry no volume; the tests use the bar's range in points so volume functions see real variation.
+    cols.volume.push(Math.round((+f[2] - +f[3]) * 1e5));
+  }
+  return cols;
+}
+
+const datasets = { eurusd_h1: csvDataset(), lean_eurusd_h1: leanDataset(3000) };
+
+// --- cases ------------------------------------------------------------------------------------------
+const custom = {
+  SMA: [{ optInTimePeriod: 5 }], EMA: [{ optInTimePeriod: 12 }], WMA: [{ optInTimePeriod: 10 }],
+  RSI: [{ optInTimePeriod: 2 }, { optInTimePeriod: 21 }], BBANDS: [{ optInTimePeriod: 20, optInNbDevUp: 2.5, optInNbDevDn: 1.5, optInMAType: 0 }],
+  MACD: [{ optInFastPeriod: 5, optInSlowPeriod: 35, optInSignalPeriod: 5 }],
+  STOCH: [{ optInFastK_Period: 14, optInSlowK_Period: 3, optInSlowK_MAType: 1, optInSlowD_Period: 3, optInSlowD_MAType: 0 }],
+  ATR: [{ optInTimePeriod: 7 }], ADX: [{ optInTimePeriod: 7 }], SAR: [{ optInAcceleration: 0.01, optInMaximum: 0.1 }],
+  KAMA: [{ optInTimePeriod: 10 }], T3: [{ optInTimePeriod: 10, optInVFactor: 0.5 }], CCI: [{ optInTimePeriod: 20 }],
+  WILLR: [{ optInTimePeriod: 7 }], MAMA: [{ optInFastLimit: 0.3, optInSlowLimit: 0.1 }], TRIMA: [{ optInTimePeriod: 10 }],
+};
+
+function casesFor(info) {
+  const defaults = Object.fromEntries(info.optInputs.map(o => [o.name, o.defaultValue]));
+  const cases = [defaults];
+  for (const extra of custom[info.name] ?? []) cases.push({ ...defaults, ...extra });
+  const maParams = info.optInputs.filter(o => o.type === 'integer_list').map(o => o.name);
+  if (maParams.length > 0) {
+    for (let ma = 1; ma <= 8; ma++) {
+      const variant = { ...defaults };
+      for (const name of maParams) variant[name] = ma;
+      cases.push(variant);
+    }
+  }
+  return cases;
+}
+
+function inputsFor(info, data) {
+  const inputs = {};
+  const n = data.close.length;
+  for (const input of info.inputs) {
+    if (input.type === 'price') {
+      for (const flag of Object.values(input.flags)) inputs[flag] = data[flag];
+    } else if (input.name === 'inPeriods') {
+      inputs.inPeriods = Array.from({ length: n }, (_, i) => 2 + ((i * 7) % 29));
+    } else if (input.name === 'inReal1') {
+      inputs.inReal1 = data.open;
+    } else {
+      inputs[input.name] = data.close;
+    }
+  }
+  return inputs;
+}
+
+const clean = values => Array.from(values, v => (Number.isFinite(v) ? v : null));
+
+let files = 0;
+for (const [datasetName, data] of Object.entries(datasets)) {
+  const folder = join(goldenRoot, datasetName);
+  mkdirSync(folder, { recursive: true });
+  for (const fn of talib.functions) {
+    const info = talib.explain(fn.name);
+    const cases = [];
+    for (const params of casesFor(info)) {
+      const result = talib.execute({ name: info.name, startIdx: 0, endIdx: data.close.length - 1, ...inputsFor(info, data), ...params });
+      if (result.error) throw new Error(`${info.name}: ${result.error}`);
+      const outputs = Object.fromEntries(Object.entries(result.result).map(([k, v]) => [k, clean(v)]));
+      cases.push({ params, begIndex: result.begIndex, nbElement: result.nbElement, outputs });
+    }
+    const body = JSON.stringify({ function: info.name, group: info.group, dataset: datasetName, bars: data.close.length, cases });
+    writeFileSync(join(folder, `${info.name}.json.gz`), gzipSync(body, { level: 9 }));
+    files++;
+  }
+}
+
+// The function list with TA-Lib's own metadata, for the metadata tests.
+const meta = talib.functions.map(f => talib.explain(f.name));
+writeFileSync(join(goldenRoot, 'functions.json'), JSON.stringify(meta, null, 1));
+console.log(`wrote ${files} golden files and functions.json to ${goldenRoot}`);
