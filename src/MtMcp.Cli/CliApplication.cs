@@ -15,6 +15,7 @@ internal static class CliApplication
         root.Subcommands.Add(SymbolsCommand.Create(options));
         root.Subcommands.Add(DataCommand.Create(options, time));
         root.Subcommands.Add(DemoCommand.Create(options, time));
+        root.Subcommands.Add(IndicatorCommand.Create(options));
 
         var invocation = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);

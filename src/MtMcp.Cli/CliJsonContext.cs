@@ -6,4 +6,5 @@ namespace MtMcp.Cli;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
 [JsonSerializable(typeof(List<SymbolJson>))]
 [JsonSerializable(typeof(List<SeriesJson>))]
+[JsonSerializable(typeof(List<IndicatorJson>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -24,7 +24,8 @@ internal static class CommandAction
             {
                 return await body(result, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is UserErrorException or DataImportException or FormatException or KeyNotFoundException)
+            catch (Exception exception) when (exception is UserErrorException or DataImportException or FormatException or KeyNotFoundException
+                or MtMcp.Indicators.IndicatorException)
             {
                 await error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
                 return UserError;
