@@ -114,11 +114,17 @@ internal static class IndicatorCommand
             (open[i], high[i], low[i], close[i], volume[i]) = (bars[i].Open, bars[i].High, bars[i].Low, bars[i].Close, bars[i].TickVolume);
         }
 
+        var time = new long[n];
+        for (var i = 0; i < n; i++)
+        {
+            time[i] = bars[i].Time;
+        }
+
         var real0 = new double[n];
         var real1 = new double[n];
         PriceSources.Fill(PriceSources.Parse(source), open, high, low, close, volume, real0);
         PriceSources.Fill(PriceSources.Parse(source2), open, high, low, close, volume, real1);
-        return indicator.Compute(new IndicatorInputs { Open = open, High = high, Low = low, Close = close, Volume = volume, Real0 = real0, Real1 = real1 }, parameters);
+        return indicator.Compute(new IndicatorInputs { Time = time, Open = open, High = high, Low = low, Close = close, Volume = volume, Real0 = real0, Real1 = real1 }, parameters);
     }
 
     private static double[][] ComputeOnLonger(

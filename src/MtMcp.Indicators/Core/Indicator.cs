@@ -64,6 +64,16 @@ public sealed record Indicator(
         var length = -1;
         foreach (var series in Info.Inputs)
         {
+            if (series == InputSeries.Time)
+            {
+                if (length >= 0 && inputs.Time.Length != length)
+                {
+                    throw new IndicatorException($"{Name}: input time has {inputs.Time.Length} values, the others {length}.", "time");
+                }
+
+                continue;
+            }
+
             var values = inputs.Get(series);
             if (length < 0)
             {

@@ -6,6 +6,9 @@ namespace MtMcp.Indicators;
 /// </summary>
 public readonly ref struct IndicatorInputs
 {
+    /// <summary>Bar open times, Unix seconds UTC; read only by session-anchored indicators (VWAP, pivots).</summary>
+    public ReadOnlySpan<long> Time { get; init; }
+
     /// <summary>Bar opens.</summary>
     public ReadOnlySpan<double> Open { get; init; }
 
@@ -37,6 +40,7 @@ public readonly ref struct IndicatorInputs
         InputSeries.Volume => Volume,
         InputSeries.Real0 => Real0,
         InputSeries.Real1 => Real1,
+        InputSeries.Time => throw new ArgumentException("Times are not a price series; read IndicatorInputs.Time.", nameof(series)),
         _ => throw new ArgumentOutOfRangeException(nameof(series), series, null),
     };
 }

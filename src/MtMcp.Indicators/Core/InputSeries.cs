@@ -23,4 +23,7 @@ public enum InputSeries
 
     /// <summary>A second series for two-input functions (TA-Lib's inReal1; for MAVP, the periods).</summary>
     Real1,
+
+    /// <summary>Bar open times (session-anchored indicators).</summary>
+    Time,
 }

@@ -13,6 +13,9 @@ namespace MtMcp.Indicators;
 [StructLayout(LayoutKind.Sequential)]
 public readonly record struct StreamBar(double Open, double High, double Low, double Close, double Volume, double Real0, double Real1)
 {
+    /// <summary>Open time of the bar, Unix seconds UTC; read only by session-anchored indicators (VWAP, pivots).</summary>
+    public long Time { get; init; }
+
     /// <summary>A bar whose free series is its close.</summary>
     public static StreamBar Ohlcv(double open, double high, double low, double close, double volume) =>
         new(open, high, low, close, volume, close, double.NaN);
