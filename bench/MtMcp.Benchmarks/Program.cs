@@ -23,6 +23,7 @@ if (!rest.Any(a => a.StartsWith("--filter", StringComparison.Ordinal)))
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(HeadlineAttribute).Assembly).Run(rest, config).ToList();
 Headlines.Print(summaries, Console.Out);
+Headlines.PrintComparisons(summaries, Console.Out);
 
 /// <summary>Prints the headline figures of a run next to their targets.</summary>
 internal static class Headlines
@@ -49,6 +50,34 @@ internal static class Headlines
                 _ => ($"{meanNs / 1e6:0.00} ms", $"< {headline.Target:0.##} ms", meanNs / 1e6 < headline.Target),
             };
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-44} {value,18} {target,18}  {(met ? "yes" : "NO")}"));
+        }
+    }
+
+    /// <summary>Benchmarks with a baseline (ours vs TA-Lib): per parameter set, both times and their ratio.</summary>
+    public static void PrintComparisons(IEnumerable<Summary> summaries, TextWriter output)
+    {
+        var pairs = summaries.SelectMany(s => s.Reports)
+            .Where(r => r.ResultStatistics is not null && r.BenchmarkCase.Descriptor.Type == typeof(IndicatorBenchmarks))
+            .GroupBy(r => r.BenchmarkCase.Parameters.PrintInfo)
+            .ToList();
+        if (pairs.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine();
+        output.WriteLine("Indicators, 1 M bars: ours vs TA-Lib C (ns per bar; ratio < 1 means faster than TA-Lib)");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"indicator",-24} {"ours",10} {"TA-Lib",10} {"ratio",7}"));
+        foreach (var pair in pairs)
+        {
+            var ours = pair.FirstOrDefault(r => !r.BenchmarkCase.Descriptor.Baseline)?.ResultStatistics?.Mean;
+            var taLib = pair.FirstOrDefault(r => r.BenchmarkCase.Descriptor.Baseline)?.ResultStatistics?.Mean;
+            if (ours is null || taLib is null)
+            {
+                continue;
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{pair.Key,-24} {ours,10:0.00} {taLib,10:0.00} {ours / taLib,7:0.00}"));
         }
     }
 

@@ -56,12 +56,12 @@ internal sealed class GlobalOptions
 
     /// <summary>
     /// The store the data commands read: imported data under <c>market</c>, or with --demo the generated
-    /// demo history under <c>demo</c>. The two are never mixed.
+    /// demo history under <c>demo</c>. The two are never mixed. The caller disposes it.
     /// </summary>
     public MarketDataStore OpenStore(ParseResult result) =>
         result.GetValue(Demo) ? OpenDemoStore(result) : new(Path.Combine(ResolveDataDirectory(result), "market"));
 
-    /// <summary>The demo market's store.</summary>
+    /// <summary>The demo market's store; the caller disposes it.</summary>
     public MarketDataStore OpenDemoStore(ParseResult result) => new(Path.Combine(ResolveDataDirectory(result), "demo"));
 
     /// <summary>The built-in catalogue with the configuration's symbol overrides applied.</summary>

@@ -13,7 +13,7 @@ public sealed class MarketDataImport
     private readonly MarketDataStore _store;
     private readonly SymbolCatalog _catalog;
 
-    /// <summary>Creates an import into <paramref name="store"/>; <paramref name="catalog"/> supplies symbol points.</summary>
+    /// <summary>Creates an import into <paramref name="store"/> (the caller keeps and disposes it); <paramref name="catalog"/> supplies symbol points.</summary>
     public MarketDataImport(MarketDataStore store, SymbolCatalog catalog)
     {
         _store = store;

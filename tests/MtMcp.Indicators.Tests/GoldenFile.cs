@@ -51,5 +51,5 @@ internal sealed record GoldenCase(
     int Count,
     IReadOnlyList<(string Name, double[] Values)> Outputs)
 {
-    public override string ToString() => string.Join(", ", Parameters.Select(p => $"{p.Key}={p.Value}"));
+    public override string ToString() => string.Join(", ", Parameters.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Key}={p.Value}")));
 }

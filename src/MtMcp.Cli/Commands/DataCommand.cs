@@ -47,7 +47,7 @@ internal static class DataCommand
                 TimeZone = ParseZone(result.GetValue(zone)),
             };
             var paths = ExpandFiles(result.GetValue(files)!);
-            var store = globals.OpenStore(result);
+            using var store = globals.OpenStore(result);
             var pipeline = new MarketDataImport(store, catalog);
             var output = result.InvocationConfiguration.Output;
             var started = time.GetTimestamp();
@@ -80,7 +80,8 @@ internal static class DataCommand
         var command = new Command("list", "List the stored series: symbol, bars per timeframe or ticks, rows, first and last time.") { json };
         CommandAction.Set(command, async (result, cancellationToken) =>
         {
-            var series = globals.OpenStore(result).List();
+            using var store = globals.OpenStore(result);
+            var series = store.List();
             var output = result.InvocationConfiguration.Output;
             if (result.GetValue(json))
             {
@@ -120,7 +121,8 @@ internal static class DataCommand
             var catalog = globals.LoadCatalog(result);
             var name = result.GetValue(symbol)!;
             var tf = Timeframes.Parse(result.GetValue(timeframe)!);
-            var query = new MarketDataQuery(globals.OpenStore(result), catalog);
+            using var store = globals.OpenStore(result);
+            var query = new MarketDataQuery(store, catalog);
             var bars = query.GetBars(name, tf, range.From(result), range.To(result), range.Count(result));
             var digits = catalog.TryGet(name, out var spec) ? spec.Digits : (int?)null;
             await range.WriteAsync(result, w => MarketDataWriter.WriteBarsAsync(w, bars, range.Format(result), digits, cancellationToken)).ConfigureAwait(false);
@@ -139,7 +141,8 @@ internal static class DataCommand
         {
             var catalog = globals.LoadCatalog(result);
             var name = result.GetValue(symbol)!;
-            var query = new MarketDataQuery(globals.OpenStore(result), catalog);
+            using var store = globals.OpenStore(result);
+            var query = new MarketDataQuery(store, catalog);
             var ticks = query.GetTicks(name, range.From(result), range.To(result), range.Count(result));
             var digits = catalog.TryGet(name, out var spec) ? spec.Digits : (int?)null;
             await range.WriteAsync(result, w => MarketDataWriter.WriteTicksAsync(w, ticks, range.Format(result), digits, cancellationToken)).ConfigureAwait(false);

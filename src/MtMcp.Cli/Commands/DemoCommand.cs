@@ -47,7 +47,7 @@ internal static class DemoCommand
             var market = new DemoMarket.DemoMarket(options);
             var now = FloorToMinute(time.GetUtcNow());
             var from = Max(market.Start, now.AddDays(-dayCount));
-            var store = globals.OpenDemoStore(result);
+            using var store = globals.OpenDemoStore(result);
             var output = result.InvocationConfiguration.Output;
             var started = time.GetTimestamp();
 

@@ -76,7 +76,8 @@ internal static class IndicatorCommand
                 throw new UserErrorException("Give --symbol and --timeframe to read the store, or --data FILE.");
             }
 
-            return (new MarketDataQuery(globals.OpenStore(result), catalog).GetBars(symbol, timeframe.Value), timeframe.Value);
+            using var store = globals.OpenStore(result);
+            return (new MarketDataQuery(store, catalog).GetBars(symbol, timeframe.Value), timeframe.Value);
         }
 
         if (!File.Exists(file))

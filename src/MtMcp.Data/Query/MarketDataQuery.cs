@@ -13,7 +13,7 @@ public sealed class MarketDataQuery
     private readonly MarketDataStore _store;
     private readonly SymbolCatalog _catalog;
 
-    /// <summary>Creates a query over <paramref name="store"/>; <paramref name="catalog"/> gives points for spreads.</summary>
+    /// <summary>Creates a query over <paramref name="store"/> (the caller keeps and disposes it); <paramref name="catalog"/> gives points for spreads.</summary>
     public MarketDataQuery(MarketDataStore store, SymbolCatalog catalog)
     {
         _store = store;

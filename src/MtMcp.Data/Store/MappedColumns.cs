@@ -1,29 +1,24 @@
-using System.IO.MemoryMappedFiles;
-using static System.FormattableString;
-
 namespace MtMcp.Data.Store;
 
 /// <summary>
-/// Read-only memory maps over the column files of one committed generation, bounded by the manifest's row count:
-/// a consistent snapshot, since appends only add bytes past that count and merges write a new generation.
+/// A consistent snapshot of one series: the manifest's row count at open, over the shared maps of its generation
+/// (appends only add bytes past that count, merges write a new generation). Disposing it releases its hold on the
+/// maps, once.
 /// </summary>
 internal sealed unsafe class MappedColumns : IDisposable
 {
-    // A merge may delete the generation a reader has just read from the manifest; retry with the new one.
-    private const int MaxOpenAttempts = 16;
-
-    private readonly MemoryMappedFile?[] _files;
-    private readonly MemoryMappedViewAccessor?[] _views;
+    private readonly MappingCache? _cache;
+    private readonly ColumnMapping? _mapping;
     private readonly nint[] _pointers;
-    private bool _disposed;
+    private int _disposed;
 
-    private MappedColumns(string symbol, int count, int columnCount)
+    private MappedColumns(string symbol, int count, nint[] pointers, MappingCache? cache, ColumnMapping? mapping)
     {
         Symbol = symbol;
         Count = count;
-        _files = new MemoryMappedFile?[columnCount];
-        _views = new MemoryMappedViewAccessor?[columnCount];
-        _pointers = new nint[columnCount];
+        _pointers = pointers;
+        _cache = cache;
+        _mapping = mapping;
     }
 
     /// <summary>The symbol as stored (or as asked for, when the series does not exist).</summary>
@@ -31,68 +26,16 @@ internal sealed unsafe class MappedColumns : IDisposable
 
     public int Count { get; }
 
-    /// <summary>Maps the committed state of a series; an empty snapshot when it was never written.</summary>
-    /// <exception cref="MarketDataStoreException">The manifest or a column file is corrupt or missing.</exception>
-    public static MappedColumns OpenSnapshot(SeriesLocation location, ColumnSpec[] columns)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var state = ManifestFile.Read(location);
-            if (state is null || state.Count == 0)
-            {
-                return new MappedColumns(state?.Symbol ?? location.Symbol, 0, columns.Length);
-            }
+    /// <summary>A snapshot of a series that holds no rows: nothing is mapped.</summary>
+    public static MappedColumns Empty(string symbol, int columnCount) => new(symbol, 0, new nint[columnCount], null, null);
 
-            try
-            {
-                return Open(location, state, columns);
-            }
-            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-            {
-                if (attempt == MaxOpenAttempts || ManifestFile.Read(location)?.Generation == state.Generation)
-                {
-                    throw new MarketDataStoreException(
-                        $"A column file of {location.Label} is missing: {ex.Message}", location.GenerationDirectory(state.Generation), ex);
-                }
-            }
-        }
-    }
-
-    /// <summary>Maps the columns of <paramref name="state"/>'s generation.</summary>
-    /// <exception cref="MarketDataStoreException">A column file is shorter than the committed rows, or its times disagree with the manifest.</exception>
-    /// <exception cref="FileNotFoundException">A column file is missing (its generation may just have been replaced).</exception>
-    public static MappedColumns Open(SeriesLocation location, SeriesState state, ColumnSpec[] columns)
-    {
-        var mapped = new MappedColumns(state.Symbol, state.Count, columns.Length);
-        try
-        {
-            var directory = location.GenerationDirectory(state.Generation);
-            for (var c = 0; c < columns.Length; c++)
-            {
-                mapped.Map(location, c, Path.Combine(directory, columns[c].FileName), (long)state.Count * columns[c].ElementSize);
-            }
-
-            var time = mapped.Span<long>(0);
-            if (time[0] != state.FirstTime || time[^1] != state.LastTime)
-            {
-                var path = Path.Combine(directory, columns[0].FileName);
-                throw new MarketDataStoreException(
-                    Invariant($"The time column of {location.Label} ({path}) runs from {time[0]} to {time[^1]}, but the manifest says {state.FirstTime} to {state.LastTime}."),
-                    path);
-            }
-
-            return mapped;
-        }
-        catch
-        {
-            mapped.Dispose();
-            throw;
-        }
-    }
+    /// <summary>The first <paramref name="count"/> rows of <paramref name="mapping"/>, which the caller has acquired from <paramref name="cache"/> for it.</summary>
+    public static MappedColumns Over(MappingCache cache, ColumnMapping mapping, string symbol, int count) =>
+        new(symbol, count, mapping.Pointers, cache, mapping);
 
     public byte* Pointer(int column)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
         return (byte*)_pointers[column];
     }
 
@@ -100,61 +43,15 @@ internal sealed unsafe class MappedColumns : IDisposable
     public ReadOnlySpan<T> Span<T>(int column)
         where T : unmanaged
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
         return new ReadOnlySpan<T>((void*)_pointers[column], Count);
     }
 
     public void Dispose()
     {
-        if (_disposed)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0 && _mapping is not null)
         {
-            return;
+            _cache!.Release(_mapping);
         }
-
-        _disposed = true;
-        for (var c = 0; c < _views.Length; c++)
-        {
-            if (_views[c] is { } view)
-            {
-                if (_pointers[c] != 0)
-                {
-                    view.SafeMemoryMappedViewHandle.ReleasePointer();
-                }
-
-                view.Dispose();
-            }
-
-            _files[c]?.Dispose();
-        }
-    }
-
-    private void Map(SeriesLocation location, int column, string path, long bytes)
-    {
-        // Readers share everything, so writers and clean-up never wait for them.
-        FileStream? stream = new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
-        try
-        {
-            if (stream.Length < bytes)
-            {
-                throw new MarketDataStoreException(
-                    Invariant($"The column file of {location.Label} ({path}) holds {stream.Length} bytes, fewer than the {bytes} its {Count} committed rows need."),
-                    path);
-            }
-
-            // The map covers the whole file (the API refuses less); the view, bounded by the committed rows, is the snapshot.
-            _files[column] = MemoryMappedFile.CreateFromFile(
-                stream, mapName: null, capacity: 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
-            stream = null;
-        }
-        finally
-        {
-            stream?.Dispose();
-        }
-
-        var view = _files[column]!.CreateViewAccessor(0, bytes, MemoryMappedFileAccess.Read);
-        _views[column] = view;
-        byte* pointer = null;
-        view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
-        _pointers[column] = (nint)(pointer + view.PointerOffset);
     }
 }

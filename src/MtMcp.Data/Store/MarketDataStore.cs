@@ -8,24 +8,51 @@ namespace MtMcp.Data.Store;
 /// little-endian file per column in a generation folder <c>g&lt;n&gt;</c>.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Thread-safe. One writer per series at a time, also across processes (a lock file; other writers wait up to the
 /// lock timeout); readers never wait and see the last committed state. A crash at any point leaves the last
 /// committed state; the next write cleans up what the interrupted one left behind. Symbols keep the case they were
 /// first written with, and lookups ignore case.
+/// </para>
+/// <para>
+/// Open series share memory maps: opening a series whose committed data is already mapped (by a series still open,
+/// or by one closed recently) maps nothing and faults no page in again. Maps no open series uses are kept up to the
+/// limits given to the constructor, least recently used first out; disposing the store releases them.
+/// </para>
 /// </remarks>
-public sealed class MarketDataStore
+public sealed class MarketDataStore : IDisposable
 {
     /// <summary>How long a write waits for another writer of the same series by default.</summary>
     public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>How many series whose maps no open series uses stay mapped by default.</summary>
+    public const int DefaultMaxIdleSeries = 64;
+
+    /// <summary>How many mapped bytes (all columns) the series no open series uses may keep by default: 8 GiB.</summary>
+    public const long DefaultMaxIdleMappedBytes = 8L << 30;
+
     private readonly TimeSpan _lockTimeout;
+    private readonly MappingCache _mappings;
 
     /// <summary>Opens the store under <paramref name="rootDirectory"/>; the folder is created on the first write.</summary>
     /// <param name="rootDirectory">The store root, e.g. <c>&lt;data-dir&gt;/market</c>.</param>
     /// <param name="lockTimeout">How long a write waits for another writer of the same series; <see langword="null"/> for <see cref="DefaultLockTimeout"/>.</param>
+    /// <param name="maxIdleSeries">
+    /// How many series stay mapped after their last open series is disposed, ready for the next open; 0 keeps none
+    /// (series open at the same time still share their maps).
+    /// </param>
+    /// <param name="maxIdleMappedBytes">
+    /// How many bytes those idle maps may cover in all. A map takes address space and page-table entries, not memory
+    /// of its own: the pages belong to the operating system's file cache.
+    /// </param>
     /// <exception cref="ArgumentException">The root is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The lock timeout or a limit is negative.</exception>
     /// <exception cref="PlatformNotSupportedException">The machine is big-endian; the column files are little-endian.</exception>
-    public MarketDataStore(string rootDirectory, TimeSpan? lockTimeout = null)
+    public MarketDataStore(
+        string rootDirectory,
+        TimeSpan? lockTimeout = null,
+        int maxIdleSeries = DefaultMaxIdleSeries,
+        long maxIdleMappedBytes = DefaultMaxIdleMappedBytes)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rootDirectory);
         if (!BitConverter.IsLittleEndian)
@@ -36,10 +63,16 @@ public sealed class MarketDataStore
         RootDirectory = Path.GetFullPath(rootDirectory);
         _lockTimeout = lockTimeout ?? DefaultLockTimeout;
         ArgumentOutOfRangeException.ThrowIfLessThan(_lockTimeout, TimeSpan.Zero, nameof(lockTimeout));
+        ArgumentOutOfRangeException.ThrowIfNegative(maxIdleSeries);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxIdleMappedBytes);
+        _mappings = new MappingCache(maxIdleSeries, maxIdleMappedBytes);
     }
 
     /// <summary>The full path of the store root.</summary>
     public string RootDirectory { get; }
+
+    /// <summary>The shared maps, for tests to observe reuse and release.</summary>
+    internal MappingCache Mappings => _mappings;
 
     /// <summary>
     /// Stores bars: appended in place when all follow the last stored bar, merged otherwise (a bar with a stored open time
@@ -52,12 +85,14 @@ public sealed class MarketDataStore
     /// <exception cref="ArgumentException">Bad symbol, or the bars are not strictly increasing (nothing is written).</exception>
     /// <exception cref="ArgumentOutOfRangeException">Not an MT5 timeframe.</exception>
     /// <exception cref="MarketDataStoreException">I/O failure, corrupt series, or another writer held the series too long.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
     public WriteResult WriteBars(string symbol, Timeframe timeframe, ReadOnlySpan<Bar> bars)
     {
+        ThrowIfDisposed();
         var location = SeriesLocation.ForBars(RootDirectory, symbol, timeframe);
         try
         {
-            return SeriesWriter<Bar, BarLayout>.Write(location, bars, nameof(bars), _lockTimeout);
+            return SeriesWriter<Bar, BarLayout>.Write(location, bars, nameof(bars), _lockTimeout, _mappings);
         }
         catch (Exception ex) when (IsIoFailure(ex))
         {
@@ -82,12 +117,14 @@ public sealed class MarketDataStore
     /// <returns>How many ticks were added, replaced, unchanged and removed, counted as <see cref="WriteResult"/> describes.</returns>
     /// <exception cref="ArgumentException">Bad symbol, or a tick is earlier than the one before it (nothing is written).</exception>
     /// <exception cref="MarketDataStoreException">I/O failure, corrupt series, or another writer held the series too long.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
     public WriteResult WriteTicks(string symbol, ReadOnlySpan<Tick> ticks)
     {
+        ThrowIfDisposed();
         var location = SeriesLocation.ForTicks(RootDirectory, symbol);
         try
         {
-            return SeriesWriter<Tick, TickLayout>.Write(location, ticks, nameof(ticks), _lockTimeout);
+            return SeriesWriter<Tick, TickLayout>.Write(location, ticks, nameof(ticks), _lockTimeout, _mappings);
         }
         catch (Exception ex) when (IsIoFailure(ex))
         {
@@ -95,21 +132,31 @@ public sealed class MarketDataStore
         }
     }
 
-    /// <summary>Opens a snapshot of the stored bars; an empty series (Count 0) when there are none. Dispose it when done.</summary>
+    /// <summary>
+    /// Opens a snapshot of the stored bars; an empty series (Count 0) when there are none. Dispose it when done: until
+    /// then it holds its memory maps (shared with other open series of the same data).
+    /// </summary>
     /// <exception cref="ArgumentException">Bad symbol.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Not an MT5 timeframe.</exception>
     /// <exception cref="MarketDataStoreException">I/O failure or corrupt series.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
     public BarSeries OpenBars(string symbol, Timeframe timeframe)
     {
+        ThrowIfDisposed();
         var location = SeriesLocation.ForBars(RootDirectory, symbol, timeframe);
         return new BarSeries(OpenSnapshot(location, BarLayout.Columns), timeframe);
     }
 
-    /// <summary>Opens a snapshot of the stored ticks; an empty series (Count 0) when there are none. Dispose it when done.</summary>
+    /// <summary>
+    /// Opens a snapshot of the stored ticks; an empty series (Count 0) when there are none. Dispose it when done: until
+    /// then it holds its memory maps (shared with other open series of the same data).
+    /// </summary>
     /// <exception cref="ArgumentException">Bad symbol.</exception>
     /// <exception cref="MarketDataStoreException">I/O failure or corrupt series.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
     public TickSeries OpenTicks(string symbol)
     {
+        ThrowIfDisposed();
         var location = SeriesLocation.ForTicks(RootDirectory, symbol);
         return new TickSeries(OpenSnapshot(location, TickLayout.Columns));
     }
@@ -118,21 +165,32 @@ public sealed class MarketDataStore
     /// <exception cref="ArgumentException">Bad symbol.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Not an MT5 timeframe.</exception>
     /// <exception cref="MarketDataStoreException">I/O failure or corrupt manifest.</exception>
-    public bool BarsExist(string symbol, Timeframe timeframe) =>
-        HasRows(SeriesLocation.ForBars(RootDirectory, symbol, timeframe));
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public bool BarsExist(string symbol, Timeframe timeframe)
+    {
+        ThrowIfDisposed();
+        return HasRows(SeriesLocation.ForBars(RootDirectory, symbol, timeframe));
+    }
 
     /// <summary>Whether ticks of this symbol are stored (at least one committed tick).</summary>
     /// <exception cref="ArgumentException">Bad symbol.</exception>
     /// <exception cref="MarketDataStoreException">I/O failure or corrupt manifest.</exception>
-    public bool TicksExist(string symbol) => HasRows(SeriesLocation.ForTicks(RootDirectory, symbol));
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public bool TicksExist(string symbol)
+    {
+        ThrowIfDisposed();
+        return HasRows(SeriesLocation.ForTicks(RootDirectory, symbol));
+    }
 
     /// <summary>
     /// Every committed series: bars first (by symbol, then timeframe from shortest), then ticks (by symbol).
     /// Folders without a manifest (a first write that never committed) are not series and are skipped.
     /// </summary>
     /// <exception cref="MarketDataStoreException">I/O failure or a corrupt manifest (named in the message).</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
     public IReadOnlyList<SeriesInfo> List()
     {
+        ThrowIfDisposed();
         var found = new List<SeriesInfo>();
         foreach (var symbolDirectory in SubDirectories(SeriesLocation.BarsRoot(RootDirectory)))
         {
@@ -165,6 +223,12 @@ public sealed class MarketDataStore
         return found;
     }
 
+    /// <summary>
+    /// Releases the memory maps no open series uses; those of series still open are released as each is disposed
+    /// (they stay readable until then). Every other member except <see cref="RootDirectory"/> throws from now on.
+    /// </summary>
+    public void Dispose() => _mappings.Dispose();
+
     private static int TimeframeOrder(Timeframe? timeframe)
     {
         var all = Timeframes.All;
@@ -179,17 +243,19 @@ public sealed class MarketDataStore
         return -1;
     }
 
-    private static MappedColumns OpenSnapshot(SeriesLocation location, ColumnSpec[] columns)
+    private MappedColumns OpenSnapshot(SeriesLocation location, ColumnSpec[] columns)
     {
         try
         {
-            return MappedColumns.OpenSnapshot(location, columns);
+            return _mappings.OpenSnapshot(location, columns);
         }
         catch (Exception ex) when (IsIoFailure(ex))
         {
             throw IoFailure(location, "read", ex);
         }
     }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_mappings.IsDisposed, this);
 
     private static bool HasRows(SeriesLocation location)
     {

@@ -73,6 +73,25 @@ internal sealed class SeriesLocation
     public string GenerationDirectory(long generation) =>
         Path.Combine(Directory, GenerationPrefix + generation.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// Deletes a generation folder if it is there. A folder that cannot go yet (Windows refuses while a reader maps it)
+    /// stays; whoever finds it replaced later tries again (the last reader closing it, the next write of the series).
+    /// </summary>
+    public static void TryDeleteDirectory(string directory)
+    {
+        try
+        {
+            if (System.IO.Directory.Exists(directory))
+            {
+                System.IO.Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Still in use, or deleted meanwhile by another process.
+        }
+    }
+
     /// <summary>The generation number of a folder named like <c>g12</c>, or -1 for any other name.</summary>
     public static long ParseGeneration(string folderName) =>
         folderName.Length > 1 && folderName[0] == GenerationPrefix

@@ -14,7 +14,8 @@ internal static class SeriesWriter<TRow, TLayout>
 {
     /// <exception cref="ArgumentException">The rows are out of time order (or share a time where the layout forbids it).</exception>
     /// <exception cref="MarketDataStoreException">The series is corrupt or locked by another writer.</exception>
-    public static WriteResult Write(SeriesLocation location, ReadOnlySpan<TRow> rows, string paramName, TimeSpan lockTimeout)
+    /// <exception cref="ObjectDisposedException">The store (its mapping cache) is disposed.</exception>
+    public static WriteResult Write(SeriesLocation location, ReadOnlySpan<TRow> rows, string paramName, TimeSpan lockTimeout, MappingCache mappings)
     {
         // Validate before touching the disk, so bad input leaves no trace at all.
         EnsureOrdered(rows, paramName);
@@ -30,11 +31,12 @@ internal static class SeriesWriter<TRow, TLayout>
         // Strictly after: input starting in the last stored time overlaps that group and must be compared with it.
         if (state is null || state.Count == 0 || TLayout.TimeOf(rows[0]) > state.LastTime)
         {
-            return Append(location, state, rows, unchanged: 0);
+            return Append(location, state, rows, unchanged: 0, mappings);
         }
 
         WriteResult result;
-        using (var existing = MappedColumns.Open(location, state, TLayout.Columns))
+        // Through the cache: a series readers have mapped is not mapped again, and the cache learns of the commit.
+        using (var existing = mappings.Open(location, state, TLayout.Columns))
         {
             bool insertsBeforeEnd;
             (result, insertsBeforeEnd) = Compare(existing, rows);
@@ -50,14 +52,15 @@ internal static class SeriesWriter<TRow, TLayout>
 
                 // Every stored group the input holds is kept as it is (the last one may grow at its end), and the new
                 // rows all follow the last stored one: they are the input's tail, a plain append.
-                return Append(location, state, rows[^result.Added..], result.Unchanged);
+                return Append(location, state, rows[^result.Added..], result.Unchanged, mappings);
             }
 
-            Merge(location, state, existing, rows);
+            Merge(location, state, existing, rows, mappings);
         }
 
-        // Only now that this writer's own map is closed can Windows delete the old generation.
-        TryDeleteDirectory(location.GenerationDirectory(state.Generation));
+        // Only now that this writer's own hold is released can Windows delete the old generation (if no reader maps
+        // it; otherwise the last one to close it does).
+        SeriesLocation.TryDeleteDirectory(location.GenerationDirectory(state.Generation));
         return result;
     }
 
@@ -87,7 +90,7 @@ internal static class SeriesWriter<TRow, TLayout>
         }
     }
 
-    private static WriteResult Append(SeriesLocation location, SeriesState? state, ReadOnlySpan<TRow> rows, int unchanged)
+    private static WriteResult Append(SeriesLocation location, SeriesState? state, ReadOnlySpan<TRow> rows, int unchanged, MappingCache mappings)
     {
         var count = state?.Count ?? 0;
         EnsureCapacity(location, count, rows.Length);
@@ -106,6 +109,7 @@ internal static class SeriesWriter<TRow, TLayout>
             count == 0 ? TLayout.TimeOf(rows[0]) : state!.FirstTime,
             TLayout.TimeOf(rows[^1]),
             generation));
+        mappings.Committed(location, generation, count + rows.Length);
         return new WriteResult(rows.Length, 0, unchanged);
     }
 
@@ -172,11 +176,12 @@ internal static class SeriesWriter<TRow, TLayout>
     /// time) and stored rows after the input into a new generation and commits it. Open readers keep the old
     /// generation's files mapped.
     /// </summary>
-    private static void Merge(SeriesLocation location, SeriesState state, MappedColumns existing, ReadOnlySpan<TRow> rows)
+    private static void Merge(SeriesLocation location, SeriesState state, MappedColumns existing, ReadOnlySpan<TRow> rows, MappingCache mappings)
     {
         var generation = NewGeneration(location, state.Generation);
         var directory = location.GenerationDirectory(generation);
         Directory.CreateDirectory(directory);
+        int count;
         try
         {
             var times = existing.Span<long>(0);
@@ -202,9 +207,10 @@ internal static class SeriesWriter<TRow, TLayout>
 
             writer.CopyFrom(existing, j, times.Length - j);
             writer.Flush();
+            count = writer.RowCount;
             ManifestFile.Write(location, new SeriesState(
                 state.Symbol,
-                writer.RowCount,
+                count,
                 Math.Min(state.FirstTime, TLayout.TimeOf(rows[0])),
                 Math.Max(state.LastTime, TLayout.TimeOf(rows[^1])),
                 generation));
@@ -212,9 +218,11 @@ internal static class SeriesWriter<TRow, TLayout>
         catch
         {
             // Uncommitted: the manifest still names the old generation. Next write retries whatever stays behind.
-            TryDeleteDirectory(directory);
+            SeriesLocation.TryDeleteDirectory(directory);
             throw;
         }
+
+        mappings.Committed(location, generation, count);
     }
 
     private static long NewGeneration(SeriesLocation location, long current)
@@ -240,20 +248,8 @@ internal static class SeriesWriter<TRow, TLayout>
             var generation = SeriesLocation.ParseGeneration(Path.GetFileName(directory));
             if (generation > 0 && generation != committedGeneration)
             {
-                TryDeleteDirectory(directory);
+                SeriesLocation.TryDeleteDirectory(directory);
             }
-        }
-    }
-
-    private static void TryDeleteDirectory(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Still in use (Windows sharing rules) or already gone; the next write tries again.
         }
     }
 }

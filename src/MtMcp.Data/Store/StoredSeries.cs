@@ -41,7 +41,10 @@ public abstract class StoredSeries : IDisposable
     /// </summary>
     public RowRange Range(long from, long to) => TimeIndex.Range(Time, from, to);
 
-    /// <summary>Releases the memory maps.</summary>
+    /// <summary>
+    /// Releases this snapshot's hold on the memory maps, which other open series of the same data may share; the store
+    /// unmaps them when none holds them and they are not worth keeping. Calling it again does nothing.
+    /// </summary>
     public void Dispose()
     {
         Columns.Dispose();

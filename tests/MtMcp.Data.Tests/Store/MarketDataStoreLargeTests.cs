@@ -18,7 +18,7 @@ public sealed class MarketDataStoreLargeTests : IDisposable
     [Fact]
     public void WriteBars_TenMillionInBatches_ReadsBackEveryTimeAndSpotChecks()
     {
-        var store = new MarketDataStore(_temp.Path);
+        using var store = new MarketDataStore(_temp.Path);
         var buffer = new Bar[Batch];
         var expectedCloseSum = 0.0;
         var writeClock = Stopwatch.StartNew();

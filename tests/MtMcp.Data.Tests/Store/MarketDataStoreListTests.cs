@@ -14,14 +14,16 @@ public sealed class MarketDataStoreListTests : IDisposable
     [Fact]
     public void List_EmptyOrMissingRoot_IsEmpty()
     {
-        Assert.Empty(new MarketDataStore(Path.Combine(_temp.Path, "nothing-here")).List());
-        Assert.Empty(new MarketDataStore(_temp.Path).List());
+        using var missing = new MarketDataStore(Path.Combine(_temp.Path, "nothing-here"));
+        using var empty = new MarketDataStore(_temp.Path);
+        Assert.Empty(missing.List());
+        Assert.Empty(empty.List());
     }
 
     [Fact]
     public void List_SeveralSeries_ReportsEachWithCountsTimesAndSize()
     {
-        var store = new MarketDataStore(_temp.Path);
+        using var store = new MarketDataStore(_temp.Path);
         store.WriteTicks("EURUSD", Ticks(1_000_000, 7, stepMs: 10));
         store.WriteBars("gbpusd", Timeframe.D1, Bars(BaseTime, 3, 86_400));
         store.WriteBars("EURUSD", Timeframe.H1, Bars(BaseTime, 5, 3600));

@@ -17,7 +17,11 @@ public sealed class MarketDataStoreRecoveryTests : IDisposable
 
     public MarketDataStoreRecoveryTests() => _store = new MarketDataStore(_temp.Path);
 
-    public void Dispose() => _temp.Dispose();
+    public void Dispose()
+    {
+        _store.Dispose();
+        _temp.Dispose();
+    }
 
     private string SeriesDirectory => Path.Combine(_temp.Path, "bars", "EURUSD", "M1");
 

@@ -15,7 +15,7 @@ public sealed class MarketDataStoreRoundTripTests : IDisposable
     [Fact]
     public void WriteBars_ThenOpen_ReadsBitExactValues()
     {
-        var store = new MarketDataStore(_temp.Path);
+        using var store = new MarketDataStore(_temp.Path);
         Bar[] bars =
         [
             new(BaseTime, 1.23456, 1.5, -0.0, double.Epsilon, 0, 0, 0),
@@ -35,7 +35,7 @@ public sealed class MarketDataStoreRoundTripTests : IDisposable
     [Fact]
     public void WriteTicks_ThenOpen_ReadsBitExactValues()
     {
-        var store = new MarketDataStore(_temp.Path);
+        using var store = new MarketDataStore(_temp.Path);
         Tick[] ticks =
         [
             new(BaseTime * 1000, 1.38710, 1.38726, 0, 0, TickFlags.Bid | TickFlags.Ask),
@@ -71,7 +71,7 @@ public sealed class MarketDataStoreRoundTripTests : IDisposable
                 0);
         }
 
-        var store = new MarketDataStore(_temp.Path);
+        using var store = new MarketDataStore(_temp.Path);
         store.WriteBars("EURUSD", Timeframe.H1, bars);
 
         using var series = store.OpenBars("EURUSD", Timeframe.H1);
@@ -89,7 +89,7 @@ public sealed class MarketDataStoreRoundTripTests : IDisposable
     [Fact]
     public void OpenBars_MissingSeries_IsEmptyAndDoesNotExist()
     {
-        var store = new MarketDataStore(_temp.Path);
+        using var store = new MarketDataStore(_temp.Path);
         store.WriteBars("EURUSD", Timeframe.M1, Bars(BaseTime, 3));
 
         using var otherTimeframe = store.OpenBars("EURUSD", Timeframe.M5);
@@ -109,7 +109,7 @@ public sealed class MarketDataStoreRoundTripTests : IDisposable
     [Fact]
     public void OpenBars_OtherCase_FindsSeriesStoredWithFirstWrittenCase()
     {
-        var store = new MarketDataStore(_temp.Path);
+        using var store = new MarketDataStore(_temp.Path);
         store.WriteBars("EurUsd.m", Timeframe.H1, Bars(BaseTime, 2, 3600));
         store.WriteBars("EURUSD.M", Timeframe.H1, Bars(BaseTime + 7200, 1, 3600));
 
@@ -124,7 +124,7 @@ public sealed class MarketDataStoreRoundTripTests : IDisposable
     [Fact]
     public void WriteBars_TrailingDotSymbol_IsAnotherSeriesThanWithout()
     {
-        var store = new MarketDataStore(_temp.Path);
+        using var store = new MarketDataStore(_temp.Path);
         store.WriteBars("EURUSD", Timeframe.M1, Bars(BaseTime, 2));
         store.WriteBars("EURUSD.", Timeframe.M1, Bars(BaseTime, 5));
 
@@ -139,7 +139,7 @@ public sealed class MarketDataStoreRoundTripTests : IDisposable
     [Fact]
     public void LowerBoundAndRange_AgreeWithLinearScan()
     {
-        var store = new MarketDataStore(_temp.Path);
+        using var store = new MarketDataStore(_temp.Path);
         var bars = Bars(BaseTime, 500, step: 300);
         store.WriteBars("XAUUSD", Timeframe.M5, bars);
         using var series = store.OpenBars("XAUUSD", Timeframe.M5);
@@ -166,7 +166,7 @@ public sealed class MarketDataStoreRoundTripTests : IDisposable
     [Fact]
     public void Indexer_OutOfRange_Throws()
     {
-        var store = new MarketDataStore(_temp.Path);
+        using var store = new MarketDataStore(_temp.Path);
         store.WriteTicks("EURUSD", Ticks(BaseTime * 1000, 4));
         using var series = store.OpenTicks("EURUSD");
 
@@ -177,7 +177,7 @@ public sealed class MarketDataStoreRoundTripTests : IDisposable
     [Fact]
     public void Series_AfterDispose_ThrowsObjectDisposed()
     {
-        var store = new MarketDataStore(_temp.Path);
+        using var store = new MarketDataStore(_temp.Path);
         store.WriteBars("EURUSD", Timeframe.M1, Bars(BaseTime, 4));
         var series = store.OpenBars("EURUSD", Timeframe.M1);
 

@@ -14,7 +14,7 @@ public sealed class MarketDataStoreSnapshotTests : IDisposable
     [Fact]
     public void OpenBars_LaterAppendAndMerge_KeepTheSnapshot()
     {
-        var store = new MarketDataStore(_temp.Path);
+        using var store = new MarketDataStore(_temp.Path);
         var original = Bars(BaseTime, 1000);
         store.WriteBars("EURUSD", Timeframe.M1, original);
         using var snapshot = store.OpenBars("EURUSD", Timeframe.M1);
@@ -39,7 +39,7 @@ public sealed class MarketDataStoreSnapshotTests : IDisposable
         // generations, or failed because its generation was deleted under it, shows up.
         const int Rows = 300;
         const int Writes = 40;
-        var store = new MarketDataStore(_temp.Path);
+        using var store = new MarketDataStore(_temp.Path);
         store.WriteBars("EURUSD", Timeframe.M1, Bars(BaseTime, Rows, variant: 1));
         var cancellation = TestContext.Current.CancellationToken;
 
@@ -73,7 +73,7 @@ public sealed class MarketDataStoreSnapshotTests : IDisposable
     [Fact]
     public void OpenTicks_LaterMerge_KeepsTheSnapshot()
     {
-        var store = new MarketDataStore(_temp.Path);
+        using var store = new MarketDataStore(_temp.Path);
         var original = Ticks(5_000, 300);
         store.WriteTicks("BTCUSD", original);
         using var snapshot = store.OpenTicks("btcusd");

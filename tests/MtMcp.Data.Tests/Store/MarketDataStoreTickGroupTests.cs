@@ -18,7 +18,11 @@ public sealed class MarketDataStoreTickGroupTests : IDisposable
 
     public MarketDataStoreTickGroupTests() => _store = new MarketDataStore(_temp.Path);
 
-    public void Dispose() => _temp.Dispose();
+    public void Dispose()
+    {
+        _store.Dispose();
+        _temp.Dispose();
+    }
 
     private string SeriesDirectory => Path.Combine(_temp.Path, "ticks", "EURUSD");
 

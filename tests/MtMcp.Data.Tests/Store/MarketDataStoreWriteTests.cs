@@ -13,7 +13,11 @@ public sealed class MarketDataStoreWriteTests : IDisposable
 
     public MarketDataStoreWriteTests() => _store = new MarketDataStore(_temp.Path);
 
-    public void Dispose() => _temp.Dispose();
+    public void Dispose()
+    {
+        _store.Dispose();
+        _temp.Dispose();
+    }
 
     private string SeriesDirectory => Path.Combine(_temp.Path, "bars", "EURUSD", "M1");
 
@@ -192,7 +196,7 @@ public sealed class MarketDataStoreWriteTests : IDisposable
     public void WriteBars_LockHeldByAnotherWriter_FailsAfterTimeoutThenSucceeds()
     {
         Write(Bars(BaseTime, 10));
-        var impatient = new MarketDataStore(_temp.Path, TimeSpan.FromMilliseconds(100));
+        using var impatient = new MarketDataStore(_temp.Path, TimeSpan.FromMilliseconds(100));
         var lockPath = Path.Combine(SeriesDirectory, "write.lock");
 
         using (new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
@@ -221,7 +225,7 @@ public sealed class MarketDataStoreWriteTests : IDisposable
             var offset = w * 60;
             writers[w] = Task.Run(() =>
             {
-                var store = new MarketDataStore(_temp.Path);
+                using var store = new MarketDataStore(_temp.Path);
                 for (var b = 0; b < Batches; b++)
                 {
                     var start = BaseTime + offset + (b * BatchSize * 120L);

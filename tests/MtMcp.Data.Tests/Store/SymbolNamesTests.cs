@@ -35,7 +35,7 @@ public sealed class SymbolNamesTests : IDisposable
     [InlineData("LPT1.X", "reserved")]
     public void WriteBars_ForbiddenSymbol_ThrowsSayingWhy(string symbol, string reason)
     {
-        var store = new MarketDataStore(_temp.Path);
+        using var store = new MarketDataStore(_temp.Path);
 
         var onWrite = Assert.Throws<ArgumentException>(() => store.WriteBars(symbol, Timeframe.M1, [new Bar(60, 1, 1, 1, 1, 1, 1, 1)]));
         var onOpen = Assert.Throws<ArgumentException>(() => store.OpenTicks(symbol));
@@ -56,7 +56,7 @@ public sealed class SymbolNamesTests : IDisposable
     [Fact]
     public void WriteBars_UndefinedTimeframe_Throws()
     {
-        var store = new MarketDataStore(_temp.Path);
+        using var store = new MarketDataStore(_temp.Path);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => store.WriteBars("EURUSD", (Timeframe)7, [new Bar(60, 1, 1, 1, 1, 1, 1, 1)]));
     }

@@ -3,14 +3,5 @@ namespace MtMcp.Indicators.Tests;
 internal static partial class NotYetImplemented
 {
     // A property, not a field: fields of partial classes initialise in no defined order.
-    private static string[] CycleIndicators =>
-    [
-        "HT_DCPERIOD",
-        "HT_DCPHASE",
-        "HT_PHASOR",
-        "HT_SINE",
-        "HT_TRENDMODE",
-        "HT_TRENDLINE",
-        "MAMA",
-    ];
+    private static string[] CycleIndicators => [];
 }

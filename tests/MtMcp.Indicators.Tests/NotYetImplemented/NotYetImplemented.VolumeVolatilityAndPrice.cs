@@ -3,17 +3,5 @@ namespace MtMcp.Indicators.Tests;
 internal static partial class NotYetImplemented
 {
     // A property, not a field: fields of partial classes initialise in no defined order.
-    private static string[] VolumeVolatilityAndPrice =>
-    [
-        "AD",
-        "ADOSC",
-        "OBV",
-        "ATR",
-        "NATR",
-        "TRANGE",
-        "AVGPRICE",
-        "MEDPRICE",
-        "TYPPRICE",
-        "WCLPRICE",
-    ];
+    private static string[] VolumeVolatilityAndPrice => [];
 }

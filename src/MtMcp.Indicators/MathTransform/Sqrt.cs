@@ -1,0 +1,25 @@
+using System.Numerics;
+
+namespace MtMcp.Indicators;
+
+/// <summary>Square root (TA-Lib SQRT) of each value.</summary>
+public static class Sqrt
+{
+    /// <summary>Metadata.</summary>
+    public static IndicatorInfo Info { get; } = ElementWise.TransformInfo("sqrt", "Vector Square Root");
+
+    /// <summary>Registry entry.</summary>
+    internal static Indicator Definition { get; } = ElementWise.Transform<Function>(Info);
+
+    /// <summary>Writes the square root of each value of <paramref name="real"/> into <paramref name="output"/>.</summary>
+    public static void Compute(ReadOnlySpan<double> real, Span<double> output) => ElementWise.Map<Function>(real, output);
+
+    private readonly struct Function : IUnaryFunction
+    {
+        public static bool IsVectorized => true;
+
+        public static double Apply(double x) => Math.Sqrt(x);
+
+        public static Vector<double> Apply(Vector<double> x) => Vector.SquareRoot(x);
+    }
+}

@@ -1,0 +1,111 @@
+namespace MtMcp.Indicators;
+
+/// <summary>
+/// The streaming form of Wilder's directional movement system (PLUS_DM, MINUS_DM, PLUS_DI, MINUS_DI, DX, ADX,
+/// ADXR): O(1) per bar, equal to the batch forms at every bar, including after <see cref="UpdateLast"/>.
+/// </summary>
+public abstract class DirectionalStream : IStreamingIndicator
+{
+    private readonly Line _line;
+    private readonly int _lookback;
+
+    // ADXR: the ADX of the last period bars, once the ADX exists.
+    private readonly RollingWindow? _adx;
+    private AverageDirectional _state;
+    private AverageDirectional _stateBefore;
+    private bool _pushedAdx;
+    private double _value = double.NaN;
+
+    private protected DirectionalStream(Line line, int period, int minPeriod, int lookback)
+    {
+        MomentumGuard.Period(period, minPeriod);
+        _line = line;
+        _lookback = lookback;
+        _state = new AverageDirectional(period);
+        _adx = line == Line.Adxr ? new RollingWindow(period) : null;
+    }
+
+    /// <summary>The line a stream reports.</summary>
+    private protected enum Line
+    {
+        PlusDm,
+        MinusDm,
+        PlusDi,
+        MinusDi,
+        Dx,
+        Adx,
+        Adxr,
+    }
+
+    /// <inheritdoc />
+    public abstract IndicatorInfo Info { get; }
+
+    /// <inheritdoc />
+    public int Count { get; private set; }
+
+    /// <inheritdoc />
+    public bool IsReady => Count > _lookback;
+
+    /// <inheritdoc />
+    public void Add(in StreamBar bar)
+    {
+        _stateBefore = _state;
+        Count++;
+        Step(bar);
+    }
+
+    /// <inheritdoc />
+    public void UpdateLast(in StreamBar bar)
+    {
+        if (Count == 0)
+        {
+            Add(bar);
+            return;
+        }
+
+        _state = _stateBefore;
+        if (_pushedAdx)
+        {
+            _adx!.UndoPush();
+        }
+
+        Step(bar);
+    }
+
+    /// <inheritdoc />
+    public double Value(int output) => _value;
+
+    private void Step(in StreamBar bar)
+    {
+        _pushedAdx = false;
+        switch (_line)
+        {
+            case Line.PlusDm or Line.MinusDm:
+                _state.Movement.AddMovement(bar.High, bar.Low);
+                break;
+            case Line.PlusDi or Line.MinusDi:
+                _state.Movement.Add(bar.High, bar.Low, bar.Close);
+                break;
+            default:
+                _state.Add(bar.High, bar.Low, bar.Close);
+                break;
+        }
+
+        if (_adx is not null && Count > Adx.Lookback(_state.Movement.Period))
+        {
+            _adx.Push(_state.Adx);
+            _pushedAdx = true;
+        }
+
+        _value = !IsReady ? double.NaN : _line switch
+        {
+            Line.PlusDm => _state.Movement.PlusDm,
+            Line.MinusDm => _state.Movement.MinusDm,
+            Line.PlusDi => _state.Movement.PlusDi,
+            Line.MinusDi => _state.Movement.MinusDi,
+            Line.Dx => _state.Dx,
+            Line.Adx => _state.Adx,
+            _ => Adxr.Value(_adx!.Newest, _adx.Oldest),
+        };
+    }
+}

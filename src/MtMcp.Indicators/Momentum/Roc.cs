@@ -1,0 +1,69 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
+namespace MtMcp.Indicators;
+
+/// <summary>
+/// Rate of change (TA-Lib ROC): the change over <c>time_period</c> bars in percent, <c>(price / prevPrice − 1)·100</c>;
+/// 0 when the earlier value is 0 (TA-Lib's convention, instead of an infinity).
+/// </summary>
+public static class Roc
+{
+    /// <summary>Metadata.</summary>
+    public static IndicatorInfo Info { get; } = new(
+        "roc", "Rate of Change", IndicatorGroup.MomentumIndicators,
+        [InputSeries.Real0], [ParameterInfo.TimePeriod(10, min: 1)], [new OutputInfo("real", "Change in percent")]);
+
+    /// <summary>Registry entry.</summary>
+    internal static Indicator Definition { get; } = new(
+        Info,
+        p => Lookback(p.Int(0)),
+        (scoped in IndicatorInputs inputs, IndicatorParameters p, Span<double> outputs) => Compute(inputs.Real0, p.Int(0), outputs),
+        p => new Stream(p.Int(0)));
+
+    /// <summary>Bars without a value at the start: <c>period</c>.</summary>
+    public static int Lookback(int period) => period;
+
+    /// <summary>
+    /// Writes the ROC of <paramref name="real"/> into <paramref name="output"/> from index <c>period</c> on; earlier
+    /// entries are left as they are.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is outside [1, 100000].</exception>
+    /// <exception cref="ArgumentException">The output is shorter than the input.</exception>
+    public static void Compute(ReadOnlySpan<double> real, int period, Span<double> output)
+    {
+        MomentumGuard.Period(period, 1);
+        MomentumGuard.Output(real.Length, output);
+        PriceChange.Compute<Formula>(real, period, output);
+    }
+
+    /// <summary><c>(current / previous − 1)·100</c>, 0 when the earlier value is 0 (TA-Lib's convention, instead of an infinity).</summary>
+    private readonly struct Formula : PriceChange.IFormula
+    {
+        public static double Of(double current, double previous) =>
+            previous != 0.0 ? ((current / previous) - 1.0) * 100.0 : 0.0;
+
+        public static Vector<double> Of(Vector<double> current, Vector<double> previous) =>
+            PriceChange.ZeroWherePreviousIsZero(previous, ((current / previous) - Vector<double>.One) * 100.0);
+
+        public static Vector512<double> Of(Vector512<double> current, Vector512<double> previous) =>
+            PriceChange.ZeroWherePreviousIsZero(previous, ((current / previous) - Vector512<double>.One) * 100.0);
+    }
+
+    /// <summary>Streaming ROC: O(1) per bar, equal to <see cref="Compute"/>.</summary>
+    public sealed class Stream : PriceChangeStream
+    {
+        /// <summary>Creates the stream.</summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is outside [1, 100000].</exception>
+        public Stream(int period)
+            : base(period)
+        {
+        }
+
+        /// <inheritdoc />
+        public override IndicatorInfo Info => Roc.Info;
+
+        /// <inheritdoc />
+        private protected override double Change(double current, double previous) => Formula.Of(current, previous);
+    }
+}

@@ -1,0 +1,16 @@
+namespace MtMcp.Indicators;
+
+/// <summary>The open, high, low and close series a pattern reads, of equal length.</summary>
+internal readonly ref struct CandleSeries(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close)
+{
+    public ReadOnlySpan<double> Open { get; } = open;
+
+    public ReadOnlySpan<double> High { get; } = high;
+
+    public ReadOnlySpan<double> Low { get; } = low;
+
+    public ReadOnlySpan<double> Close { get; } = close;
+
+    /// <summary>The range of kind <paramref name="type"/> of bar <paramref name="at"/>.</summary>
+    public double Range(CandleRangeType type, int at) => CandleSetting.RangeOf(type, Open[at], High[at], Low[at], Close[at]);
+}

@@ -1,0 +1,38 @@
+using System.Runtime.CompilerServices;
+
+namespace MtMcp.Indicators;
+
+/// <summary>
+/// Two crows (TA-Lib CDL2CROWS): a long white candle, a black one gapping up, then a black one opening inside the
+/// second body and closing inside the first. −100 where found.
+/// </summary>
+public static class Cdl2Crows
+{
+    /// <summary>Metadata.</summary>
+    public static IndicatorInfo Info => s_pattern.Info;
+
+    /// <summary>Registry entry.</summary>
+    internal static Indicator Definition => s_pattern.Definition;
+
+    private static readonly CandlePattern s_pattern = CandlePattern.Create<Rule>(
+        "cdl2crows", "Two Crows", "−100 on two crows",
+        barsBefore: 2, [new(CandleSetting.BodyLong, 2)], _ => new Stream());
+
+    /// <summary>Bars without a value at the start (12).</summary>
+    public static int Lookback() => s_pattern.Lookback;
+
+    /// <summary>Writes each bar's signal from the lookback on into <paramref name="output"/>; earlier entries are left as they are.</summary>
+    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+        s_pattern.Compute(open, high, low, close, 0, output);
+
+    /// <summary>Streaming two crows: O(1) per bar.</summary>
+    public sealed class Stream() : CandlePatternStream(s_pattern, 0);
+
+    private readonly struct Rule : ICandleRule
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int Evaluate(in CandleWindow c) =>
+            c.IsWhite(2) && c.Body(2) > c.Average(0) && c.IsBlack(1) && c.BodyGapUp(1, 2) && c.IsBlack(0)
+            && c.Open(0) < c.Open(1) && c.Open(0) > c.Close(1) && c.Close(0) > c.Open(2) && c.Close(0) < c.Close(2) ? -100 : 0;
+    }
+}

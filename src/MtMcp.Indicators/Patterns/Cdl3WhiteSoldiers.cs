@@ -1,0 +1,45 @@
+using System.Runtime.CompilerServices;
+
+namespace MtMcp.Indicators;
+
+/// <summary>
+/// Three advancing white soldiers (TA-Lib CDL3WHITESOLDIERS): three white candles with very short upper shadows,
+/// each opening within or near the previous body, closing higher, and not much shorter. +100 where found.
+/// </summary>
+public static class Cdl3WhiteSoldiers
+{
+    /// <summary>Metadata.</summary>
+    public static IndicatorInfo Info => s_pattern.Info;
+
+    /// <summary>Registry entry.</summary>
+    internal static Indicator Definition => s_pattern.Definition;
+
+    private static readonly CandlePattern s_pattern = CandlePattern.Create<Rule>(
+        "cdl3whitesoldiers", "Three Advancing White Soldiers", "+100 on three white soldiers",
+        barsBefore: 2, [
+            new(CandleSetting.ShadowVeryShort, 2), new(CandleSetting.ShadowVeryShort, 1), new(CandleSetting.ShadowVeryShort, 0),
+            new(CandleSetting.Near, 2), new(CandleSetting.Near, 1), new(CandleSetting.Far, 2),
+            new(CandleSetting.Far, 1), new(CandleSetting.BodyShort, 0),
+        ], _ => new Stream());
+
+    /// <summary>Bars without a value at the start (12).</summary>
+    public static int Lookback() => s_pattern.Lookback;
+
+    /// <summary>Writes each bar's signal from the lookback on into <paramref name="output"/>; earlier entries are left as they are.</summary>
+    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+        s_pattern.Compute(open, high, low, close, 0, output);
+
+    /// <summary>Streaming three advancing white soldiers: O(1) per bar.</summary>
+    public sealed class Stream() : CandlePatternStream(s_pattern, 0);
+
+    private readonly struct Rule : ICandleRule
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int Evaluate(in CandleWindow c) =>
+            CandleShapes.ThreeRisingWhites(c, near: 3)
+            && c.UpperShadow(2) < c.Average(0) && c.UpperShadow(1) < c.Average(1) && c.UpperShadow(0) < c.Average(2)
+            && c.Open(0) > c.Open(1) && c.Open(0) <= c.Close(1) + c.Average(4)
+            && c.Body(1) > c.Body(2) - c.Average(5) && c.Body(0) > c.Body(1) - c.Average(6)
+            && c.Body(0) > c.Average(7) ? 100 : 0;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Runtime.CompilerServices;
+
+namespace MtMcp.Indicators;
+
+/// <summary>
+/// Hammer (TA-Lib CDLHAMMER): a short body with a long lower shadow and almost no upper shadow, its body at or
+/// near the previous low. +100 where found.
+/// </summary>
+public static class CdlHammer
+{
+    /// <summary>Metadata.</summary>
+    public static IndicatorInfo Info => s_pattern.Info;
+
+    /// <summary>Registry entry.</summary>
+    internal static Indicator Definition => s_pattern.Definition;
+
+    private static readonly CandlePattern s_pattern = CandlePattern.Create<Rule>(
+        "cdlhammer", "Hammer", "+100 on a hammer",
+        barsBefore: 1, [
+            new(CandleSetting.BodyShort, 0), new(CandleSetting.ShadowLong, 0), new(CandleSetting.ShadowVeryShort, 0),
+            new(CandleSetting.Near, 1),
+        ], _ => new Stream());
+
+    /// <summary>Bars without a value at the start (11).</summary>
+    public static int Lookback() => s_pattern.Lookback;
+
+    /// <summary>Writes each bar's signal from the lookback on into <paramref name="output"/>; earlier entries are left as they are.</summary>
+    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+        s_pattern.Compute(open, high, low, close, 0, output);
+
+    /// <summary>Streaming hammer: O(1) per bar.</summary>
+    public sealed class Stream() : CandlePatternStream(s_pattern, 0);
+
+    private readonly struct Rule : ICandleRule
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int Evaluate(in CandleWindow c) =>
+            CandleShapes.HammerShape(c) && c.BodyBottom(0) <= c.Low(1) + c.Average(3) ? 100 : 0;
+    }
+}

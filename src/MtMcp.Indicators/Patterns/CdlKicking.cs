@@ -1,0 +1,40 @@
+using System.Runtime.CompilerServices;
+
+namespace MtMcp.Indicators;
+
+/// <summary>
+/// Kicking (TA-Lib CDLKICKING): a marubozu followed by one of the opposite colour across a gap. +100 when the
+/// second is white, −100 when black.
+/// </summary>
+public static class CdlKicking
+{
+    /// <summary>Metadata.</summary>
+    public static IndicatorInfo Info => s_pattern.Info;
+
+    /// <summary>Registry entry.</summary>
+    internal static Indicator Definition => s_pattern.Definition;
+
+    private static readonly CandlePattern s_pattern = CandlePattern.Create<Rule>(
+        "cdlkicking", "Kicking", "+100 bullish (white second marubozu), −100 bearish",
+        barsBefore: 1, [
+            new(CandleSetting.ShadowVeryShort, 1), new(CandleSetting.ShadowVeryShort, 0), new(CandleSetting.BodyLong, 1),
+            new(CandleSetting.BodyLong, 0),
+        ], _ => new Stream());
+
+    /// <summary>Bars without a value at the start (11).</summary>
+    public static int Lookback() => s_pattern.Lookback;
+
+    /// <summary>Writes each bar's signal from the lookback on into <paramref name="output"/>; earlier entries are left as they are.</summary>
+    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+        s_pattern.Compute(open, high, low, close, 0, output);
+
+    /// <summary>Streaming kicking: O(1) per bar.</summary>
+    public sealed class Stream() : CandlePatternStream(s_pattern, 0);
+
+    private readonly struct Rule : ICandleRule
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int Evaluate(in CandleWindow c) =>
+            CandleShapes.Kicking(c) ? 100 * c.Color(0) : 0;
+    }
+}

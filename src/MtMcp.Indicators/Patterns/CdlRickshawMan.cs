@@ -1,0 +1,41 @@
+using System.Runtime.CompilerServices;
+
+namespace MtMcp.Indicators;
+
+/// <summary>
+/// Rickshaw man (TA-Lib CDLRICKSHAWMAN): a doji with two long shadows and its body near the middle of the
+/// high–low range. +100 where found.
+/// </summary>
+public static class CdlRickshawMan
+{
+    /// <summary>Metadata.</summary>
+    public static IndicatorInfo Info => s_pattern.Info;
+
+    /// <summary>Registry entry.</summary>
+    internal static Indicator Definition => s_pattern.Definition;
+
+    private static readonly CandlePattern s_pattern = CandlePattern.Create<Rule>(
+        "cdlrickshawman", "Rickshaw Man", "+100 on a rickshaw man",
+        barsBefore: 0, [new(CandleSetting.BodyDoji, 0), new(CandleSetting.ShadowLong, 0), new(CandleSetting.Near, 0)], _ => new Stream());
+
+    /// <summary>Bars without a value at the start (10).</summary>
+    public static int Lookback() => s_pattern.Lookback;
+
+    /// <summary>Writes each bar's signal from the lookback on into <paramref name="output"/>; earlier entries are left as they are.</summary>
+    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+        s_pattern.Compute(open, high, low, close, 0, output);
+
+    /// <summary>Streaming rickshaw man: O(1) per bar.</summary>
+    public sealed class Stream() : CandlePatternStream(s_pattern, 0);
+
+    private readonly struct Rule : ICandleRule
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int Evaluate(in CandleWindow c)
+        {
+            var middle = c.Low(0) + (c.HighLow(0) / 2);
+            return c.Body(0) <= c.Average(0) && c.LowerShadow(0) > c.Average(1) && c.UpperShadow(0) > c.Average(1)
+                && c.BodyBottom(0) <= middle + c.Average(2) && c.BodyTop(0) >= middle - c.Average(2) ? 100 : 0;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.Runtime.CompilerServices;
+
+namespace MtMcp.Indicators;
+
+/// <summary>
+/// Takuri (TA-Lib CDLTAKURI): a dragonfly doji whose lower shadow is very long. +100 where found.
+/// </summary>
+public static class CdlTakuri
+{
+    /// <summary>Metadata.</summary>
+    public static IndicatorInfo Info => s_pattern.Info;
+
+    /// <summary>Registry entry.</summary>
+    internal static Indicator Definition => s_pattern.Definition;
+
+    private static readonly CandlePattern s_pattern = CandlePattern.Create<Rule>(
+        "cdltakuri", "Takuri (Dragonfly Doji with very long lower shadow)", "+100 on a takuri",
+        barsBefore: 0, [new(CandleSetting.BodyDoji, 0), new(CandleSetting.ShadowVeryShort, 0), new(CandleSetting.ShadowVeryLong, 0)], _ => new Stream());
+
+    /// <summary>Bars without a value at the start (10).</summary>
+    public static int Lookback() => s_pattern.Lookback;
+
+    /// <summary>Writes each bar's signal from the lookback on into <paramref name="output"/>; earlier entries are left as they are.</summary>
+    public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
+        s_pattern.Compute(open, high, low, close, 0, output);
+
+    /// <summary>Streaming takuri (dragonfly doji with very long lower shadow): O(1) per bar.</summary>
+    public sealed class Stream() : CandlePatternStream(s_pattern, 0);
+
+    private readonly struct Rule : ICandleRule
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static int Evaluate(in CandleWindow c) =>
+            c.Body(0) <= c.Average(0) && c.UpperShadow(0) < c.Average(1) && c.LowerShadow(0) > c.Average(2) ? 100 : 0;
+    }
+}

@@ -1,0 +1,26 @@
+namespace MtMcp.Indicators;
+
+/// <summary>
+/// Linear regression (TA-Lib LINEARREG): the line's value at the newest bar, from the least-squares line
+/// fitted to the last <c>time_period</c> values.
+/// </summary>
+public static class LinearReg
+{
+    /// <summary>Metadata.</summary>
+    public static IndicatorInfo Info { get; } = LinearRegression.Info("linearreg", "Linear Regression", "Linear regression");
+
+    /// <summary>Registry entry.</summary>
+    internal static Indicator Definition { get; } = LinearRegression.Entry<Output>(Info);
+
+    /// <summary>Bars without a value at the start: <c>period − 1</c>.</summary>
+    public static int Lookback(int period) => LinearRegression.Lookback(period);
+
+    /// <summary>Writes the linear regression into <paramref name="output"/> from index <c>period − 1</c> on.</summary>
+    public static void Compute(ReadOnlySpan<double> real, int period, Span<double> output) =>
+        LinearRegression.Compute<Output>(real, period, output);
+
+    private readonly struct Output : IRegressionOutput
+    {
+        public static double Of(double slope, double intercept, int period) => intercept + (slope * (period - 1));
+    }
+}
