@@ -10,7 +10,9 @@ internal sealed unsafe class ColumnWriter<TRow, TLayout> : IDisposable
     where TRow : struct
     where TLayout : ISeriesLayout<TRow>
 {
-    private const int ChunkRows = 16_384;
+    // 1 MB writes of an 8-byte column: the page cache then holds the file in large folios, which a later
+    // fresh mapping faults in several times faster than the 128 KB pieces written before.
+    private const int ChunkRows = 131_072;
 
     // Keeps each raw copy well inside the int range of a span.
     private const long MaxCopyBytes = 1L << 30;
