@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MtMcp.Indicators.Tests;
 
 /// <summary>
@@ -56,7 +54,7 @@ public sealed class MomentumEdgeCaseTests
         var outputs = indicator.Compute(Inputs, parameters);
         foreach (var (output, expected) in golden.Outputs)
         {
-            var actual = outputs[OutputIndex(indicator, output)];
+            var actual = outputs[TaLibCaseHarness.OutputIndex(indicator, output)];
             for (var i = 0; i < s_close.Length; i++)
             {
                 AssertClose(i < golden.BegIndex ? double.NaN : expected[i - golden.BegIndex], actual[i], $"{name} {output}[{i}]");
@@ -81,7 +79,7 @@ public sealed class MomentumEdgeCaseTests
             Assert.Equal(i >= golden.BegIndex, stream.IsReady);
             foreach (var (output, expected) in golden.Outputs)
             {
-                AssertClose(i < golden.BegIndex ? double.NaN : expected[i - golden.BegIndex], stream.Value(OutputIndex(indicator, output)), $"{name} stream {output}[{i}]");
+                AssertClose(i < golden.BegIndex ? double.NaN : expected[i - golden.BegIndex], stream.Value(TaLibCaseHarness.OutputIndex(indicator, output)), $"{name} stream {output}[{i}]");
             }
         }
     }
@@ -114,38 +112,12 @@ public sealed class MomentumEdgeCaseTests
     private static (Indicator Indicator, IndicatorParameters Parameters, TaLibCase Golden) Prepare(string name)
     {
         var golden = s_cases[name];
-        var indicator = IndicatorRegistry.Get(golden.Function);
-        var values = golden.Parameters.Length == 0
-            ? []
-            : golden.Parameters.Split(',').Select(p => KeyValuePair.Create(p.Split('=')[0], p.Split('=')[1]));
-        return (indicator, IndicatorParameters.Bind(indicator.Info, values), golden);
+        var (indicator, parameters) = TaLibCaseHarness.Bind(golden.Function, golden.Parameters);
+        return (indicator, parameters, golden);
     }
 
-    private static int OutputIndex(Indicator indicator, string name)
-    {
-        for (var k = 0; k < indicator.Info.Outputs.Count; k++)
-        {
-            if (indicator.Info.Outputs[k].Name == name)
-            {
-                return k;
-            }
-        }
-
-        throw new ArgumentException($"{indicator.Name} has no output {name}", nameof(name));
-    }
-
-    private static void AssertClose(double expected, double actual, string what)
-    {
-        if (double.IsNaN(expected) || double.IsNaN(actual))
-        {
-            Assert.True(double.IsNaN(expected) && double.IsNaN(actual), $"{what}: expected {expected}, got {actual}");
-            return;
-        }
-
-        Assert.True(
-            Math.Abs(expected - actual) <= 1e-12 * Math.Max(1.0, Math.Abs(expected)),
-            string.Create(CultureInfo.InvariantCulture, $"{what}: expected {expected:R}, got {actual:R}"));
-    }
+    private static void AssertClose(double expected, double actual, string what) =>
+        TaLibCaseHarness.AssertClose(expected, actual, 1e-12 * Math.Max(1.0, Math.Abs(expected)), what);
 
     private sealed record TaLibCase(string Function, string Parameters, int BegIndex, Dictionary<string, double[]> Outputs);
 }

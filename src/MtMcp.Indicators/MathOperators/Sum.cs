@@ -21,77 +21,36 @@ public static class Sum
     /// <summary>Writes the rolling sum of <paramref name="real"/> into <paramref name="output"/> from index <c>period − 1</c> on.</summary>
     public static void Compute(ReadOnlySpan<double> real, int period, Span<double> output)
     {
-        // TA-Lib's order: add the newest, report, then drop the oldest.
-        var sum = 0.0;
-        for (var i = 0; i < period - 1 && i < real.Length; i++)
-        {
-            sum += real[i];
-        }
-
-        for (var i = period - 1; i < real.Length; i++)
-        {
-            var total = sum + real[i];
-            output[i] = total;
-            sum = total - real[i - period + 1];
-        }
+        SlidingKernel.Compute(new RollingSum(1.0), real, period, output);
     }
 
     /// <summary>Streaming SUM: O(1) per bar, bit-identical to <see cref="Compute"/>.</summary>
     public sealed class Stream : IStreamingIndicator
     {
-        private readonly SlidingWindow _window;
-        private double _sum;
-        private double _sumBefore;
-        private double _value = double.NaN;
+        private SlidingKernelStream<RollingSum> _kernel;
 
         /// <summary>Creates the stream.</summary>
-        public Stream(int period) => _window = new SlidingWindow(period);
+        public Stream(int period)
+        {
+            _kernel = new(period, new RollingSum(1.0));
+        }
 
         /// <inheritdoc />
         public IndicatorInfo Info => Sum.Info;
 
         /// <inheritdoc />
-        public int Count { get; private set; }
+        public int Count => _kernel.Count;
 
         /// <inheritdoc />
-        public bool IsReady => _window.IsFull;
+        public bool IsReady => _kernel.IsReady;
 
         /// <inheritdoc />
-        public void Add(in StreamBar bar)
-        {
-            _sumBefore = _sum;
-            Count++;
-            Step(bar.Real0);
-        }
+        public void Add(in StreamBar bar) => _kernel.Add(bar.Real0);
 
         /// <inheritdoc />
-        public void UpdateLast(in StreamBar bar)
-        {
-            if (Count == 0)
-            {
-                Add(bar);
-                return;
-            }
-
-            _sum = _sumBefore;
-            _window.UndoPush();
-            Step(bar.Real0);
-        }
+        public void UpdateLast(in StreamBar bar) => _kernel.UpdateLast(bar.Real0);
 
         /// <inheritdoc />
-        public double Value(int output) => _value;
-
-        private void Step(double x)
-        {
-            _window.Push(x);
-            if (!_window.IsFull)
-            {
-                _sum += x;
-                return;
-            }
-
-            _value = _sum + x;
-            _sum = _value - _window.Oldest;
-        }
+        public double Value(int output) => _kernel.Value;
     }
 }

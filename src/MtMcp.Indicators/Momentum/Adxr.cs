@@ -28,10 +28,10 @@ public static class Adxr
     /// <exception cref="ArgumentException">The series differ in length or the output is shorter.</exception>
     public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int period, Span<double> output)
     {
-        MomentumGuard.Period(period, 2);
-        MomentumGuard.SameLength(high.Length, low);
-        MomentumGuard.SameLength(high.Length, close);
-        MomentumGuard.Output(high.Length, output);
+        Guard.Period(period, 2);
+        Guard.SameLength(high.Length, low);
+        Guard.SameLength(high.Length, close);
+        Guard.Output(high.Length, output);
 
         var lookback = Lookback(period);
         if (high.Length <= lookback)
@@ -62,7 +62,7 @@ public static class Adxr
         /// <summary>Creates the stream.</summary>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is outside [2, 100000].</exception>
         public Stream(int period)
-            : base(Line.Adxr, period, 2, Lookback(period))
+            : base(DirectionalLine.Adxr, period, 2, Lookback(period))
         {
         }
 

@@ -34,10 +34,10 @@ public static class Aroon
     /// <exception cref="ArgumentException">The series differ in length or an output is shorter.</exception>
     public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, int period, Span<double> aroonDown, Span<double> aroonUp)
     {
-        MomentumGuard.Period(period, 2);
-        MomentumGuard.SameLength(high.Length, low);
-        MomentumGuard.Output(high.Length, aroonDown);
-        MomentumGuard.Output(high.Length, aroonUp);
+        Guard.Period(period, 2);
+        Guard.SameLength(high.Length, low);
+        Guard.Output(high.Length, aroonDown);
+        Guard.Output(high.Length, aroonUp);
 
         var factor = Factor(period);
         var highest = new WindowExtreme.Scan<WindowExtreme.Highest>();

@@ -29,9 +29,9 @@ public static class AroonOsc
     /// <exception cref="ArgumentException">The series differ in length or the output is shorter.</exception>
     public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, int period, Span<double> output)
     {
-        MomentumGuard.Period(period, 2);
-        MomentumGuard.SameLength(high.Length, low);
-        MomentumGuard.Output(high.Length, output);
+        Guard.Period(period, 2);
+        Guard.SameLength(high.Length, low);
+        Guard.Output(high.Length, output);
 
         var factor = Aroon.Factor(period);
         var highest = new WindowExtreme.Scan<WindowExtreme.Highest>();

@@ -12,7 +12,7 @@ public abstract class AroonStream : IStreamingIndicator
 
     private protected AroonStream(int period)
     {
-        MomentumGuard.Period(period, 2);
+        Guard.Period(period, 2);
         Period = period;
         _highest = new WindowExtreme.Rolling<WindowExtreme.Highest>(period + 1);
         _lowest = new WindowExtreme.Rolling<WindowExtreme.Lowest>(period + 1);

@@ -70,4 +70,73 @@ internal struct AverageDirectional
             Adx = _dxSum / _period;
         }
     }
+
+    /// <summary>
+    /// Feeds a bar as far as <paramref name="line"/> needs (no true range for the DM lines, no DX for the DI lines)
+    /// and returns that line; the ADX for <see cref="DirectionalLine.Adxr"/>. <paramref name="close"/> is not read for the DM lines.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Next(DirectionalLine line, double high, double low, double close)
+    {
+        switch (line)
+        {
+            case DirectionalLine.PlusDm or DirectionalLine.MinusDm:
+                Movement.AddMovement(high, low);
+                break;
+            case DirectionalLine.PlusDi or DirectionalLine.MinusDi:
+                Movement.Add(high, low, close);
+                break;
+            default:
+                Add(high, low, close);
+                break;
+        }
+
+        return line switch
+        {
+            DirectionalLine.PlusDm => Movement.PlusDm,
+            DirectionalLine.MinusDm => Movement.MinusDm,
+            DirectionalLine.PlusDi => Movement.PlusDi,
+            DirectionalLine.MinusDi => Movement.MinusDi,
+            DirectionalLine.Dx => Dx,
+            _ => Adx,
+        };
+    }
+
+    /// <summary>
+    /// The batch form of PLUS_DM … ADX: checks the arguments, feeds every bar and writes <paramref name="line"/> from
+    /// <paramref name="lookback"/> on. The DM lines pass <paramref name="high"/> as <paramref name="close"/> (not read).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is outside [<paramref name="minPeriod"/>, 100000].</exception>
+    /// <exception cref="ArgumentException">The series differ in length or the output is shorter.</exception>
+    public static void Compute(
+        DirectionalLine line, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close,
+        int period, int minPeriod, int lookback, Span<double> output)
+    {
+        Guard.Period(period, minPeriod);
+        Guard.SameLength(high.Length, low);
+        Guard.SameLength(high.Length, close);
+        Guard.Output(high.Length, output);
+
+        var state = new AverageDirectional(period);
+        for (var i = 0; i < high.Length; i++)
+        {
+            var value = state.Next(line, high[i], low[i], close[i]);
+            if (i >= lookback)
+            {
+                output[i] = value;
+            }
+        }
+    }
+}
+
+/// <summary>The line a directional movement stream or batch reports.</summary>
+internal enum DirectionalLine
+{
+    PlusDm,
+    MinusDm,
+    PlusDi,
+    MinusDi,
+    Dx,
+    Adx,
+    Adxr,
 }

@@ -29,10 +29,10 @@ public static class Bop
     /// <exception cref="ArgumentException">The series differ in length or the output is shorter.</exception>
     public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output)
     {
-        MomentumGuard.SameLength(open.Length, high);
-        MomentumGuard.SameLength(open.Length, low);
-        MomentumGuard.SameLength(open.Length, close);
-        MomentumGuard.Output(open.Length, output);
+        Guard.SameLength(open.Length, high);
+        Guard.SameLength(open.Length, low);
+        Guard.SameLength(open.Length, close);
+        Guard.Output(open.Length, output);
         var done = 0;
         if (Vector.IsHardwareAccelerated)
         {

@@ -33,10 +33,10 @@ public static class Cci
     /// <exception cref="ArgumentException">The series differ in length or the output is shorter.</exception>
     public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int period, Span<double> output)
     {
-        MomentumGuard.Period(period, 2);
-        MomentumGuard.SameLength(high.Length, low);
-        MomentumGuard.SameLength(high.Length, close);
-        MomentumGuard.Output(high.Length, output);
+        Guard.Period(period, 2);
+        Guard.SameLength(high.Length, low);
+        Guard.SameLength(high.Length, close);
+        Guard.Output(high.Length, output);
         if (high.Length < period)
         {
             return;
@@ -90,7 +90,7 @@ public static class Cci
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is outside [2, 100000].</exception>
         public Stream(int period)
         {
-            MomentumGuard.Period(period, 2);
+            Guard.Period(period, 2);
             _ring = new double[period];
         }
 

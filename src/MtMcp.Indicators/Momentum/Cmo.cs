@@ -29,8 +29,8 @@ public static class Cmo
     /// <exception cref="ArgumentException">The output is shorter than the input.</exception>
     public static void Compute(ReadOnlySpan<double> real, int period, Span<double> output)
     {
-        MomentumGuard.Period(period, 2);
-        MomentumGuard.Output(real.Length, output);
+        Guard.Period(period, 2);
+        Guard.Output(real.Length, output);
 
         var state = new WilderGainLoss(period);
         for (var i = 0; i < real.Length; i++)

@@ -6,35 +6,23 @@ namespace MtMcp.Indicators;
 /// </summary>
 public abstract class DirectionalStream : IStreamingIndicator
 {
-    private readonly Line _line;
+    private readonly DirectionalLine _line;
     private readonly int _lookback;
 
     // ADXR: the ADX of the last period bars, once the ADX exists.
-    private readonly RollingWindow? _adx;
+    private readonly SlidingWindow? _adx;
     private AverageDirectional _state;
     private AverageDirectional _stateBefore;
     private bool _pushedAdx;
     private double _value = double.NaN;
 
-    private protected DirectionalStream(Line line, int period, int minPeriod, int lookback)
+    private protected DirectionalStream(DirectionalLine line, int period, int minPeriod, int lookback)
     {
-        MomentumGuard.Period(period, minPeriod);
+        Guard.Period(period, minPeriod);
         _line = line;
         _lookback = lookback;
         _state = new AverageDirectional(period);
-        _adx = line == Line.Adxr ? new RollingWindow(period) : null;
-    }
-
-    /// <summary>The line a stream reports.</summary>
-    private protected enum Line
-    {
-        PlusDm,
-        MinusDm,
-        PlusDi,
-        MinusDi,
-        Dx,
-        Adx,
-        Adxr,
+        _adx = line == DirectionalLine.Adxr ? new SlidingWindow(period) : null;
     }
 
     /// <inheritdoc />
@@ -78,34 +66,13 @@ public abstract class DirectionalStream : IStreamingIndicator
     private void Step(in StreamBar bar)
     {
         _pushedAdx = false;
-        switch (_line)
-        {
-            case Line.PlusDm or Line.MinusDm:
-                _state.Movement.AddMovement(bar.High, bar.Low);
-                break;
-            case Line.PlusDi or Line.MinusDi:
-                _state.Movement.Add(bar.High, bar.Low, bar.Close);
-                break;
-            default:
-                _state.Add(bar.High, bar.Low, bar.Close);
-                break;
-        }
-
+        var value = _state.Next(_line, bar.High, bar.Low, bar.Close);
         if (_adx is not null && Count > Adx.Lookback(_state.Movement.Period))
         {
-            _adx.Push(_state.Adx);
+            _adx.Push(value);
             _pushedAdx = true;
         }
 
-        _value = !IsReady ? double.NaN : _line switch
-        {
-            Line.PlusDm => _state.Movement.PlusDm,
-            Line.MinusDm => _state.Movement.MinusDm,
-            Line.PlusDi => _state.Movement.PlusDi,
-            Line.MinusDi => _state.Movement.MinusDi,
-            Line.Dx => _state.Dx,
-            Line.Adx => _state.Adx,
-            _ => Adxr.Value(_adx!.Newest, _adx.Oldest),
-        };
+        _value = !IsReady ? double.NaN : _adx is null ? value : Adxr.Value(_adx.Newest, _adx.Oldest);
     }
 }

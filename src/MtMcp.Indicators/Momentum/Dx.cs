@@ -28,21 +28,7 @@ public static class Dx
     /// <exception cref="ArgumentException">The series differ in length or the output is shorter.</exception>
     public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int period, Span<double> output)
     {
-        MomentumGuard.Period(period, 2);
-        MomentumGuard.SameLength(high.Length, low);
-        MomentumGuard.SameLength(high.Length, close);
-        MomentumGuard.Output(high.Length, output);
-
-        var lookback = Lookback(period);
-        var state = new AverageDirectional(period);
-        for (var i = 0; i < high.Length; i++)
-        {
-            state.Add(high[i], low[i], close[i]);
-            if (i >= lookback)
-            {
-                output[i] = state.Dx;
-            }
-        }
+        AverageDirectional.Compute(DirectionalLine.Dx, high, low, close, period, 2, Lookback(period), output);
     }
 
     /// <summary>Streaming DX: O(1) per bar, equal to <see cref="Compute"/>.</summary>
@@ -51,7 +37,7 @@ public static class Dx
         /// <summary>Creates the stream.</summary>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is outside [2, 100000].</exception>
         public Stream(int period)
-            : base(Line.Dx, period, 2, Lookback(period))
+            : base(DirectionalLine.Dx, period, 2, Lookback(period))
         {
         }
 

@@ -12,7 +12,7 @@ public abstract class GainLossStream : IStreamingIndicator
 
     private protected GainLossStream(int period)
     {
-        MomentumGuard.Period(period, 2);
+        Guard.Period(period, 2);
         _period = period;
         _state = new WilderGainLoss(period);
     }

@@ -35,9 +35,9 @@ public static class Imi
     /// <exception cref="ArgumentException">The series differ in length or the output is shorter.</exception>
     public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> close, int period, Span<double> output)
     {
-        MomentumGuard.Period(period, 2);
-        MomentumGuard.SameLength(open.Length, close);
-        MomentumGuard.Output(open.Length, output);
+        Guard.Period(period, 2);
+        Guard.SameLength(open.Length, close);
+        Guard.Output(open.Length, output);
 
         // Vectorised across bars: each lane sums its own window in TA-Lib's order, oldest first.
         var today = period - 1;
@@ -87,15 +87,15 @@ public static class Imi
     /// <summary>Streaming IMI: O(period) per bar like the batch form, equal to <see cref="Compute"/>.</summary>
     public sealed class Stream : IStreamingIndicator
     {
-        private readonly RollingWindow _bodies;
+        private readonly SlidingWindow _bodies;
         private double _value = double.NaN;
 
         /// <summary>Creates the stream.</summary>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is outside [2, 100000].</exception>
         public Stream(int period)
         {
-            MomentumGuard.Period(period, 2);
-            _bodies = new RollingWindow(period);
+            Guard.Period(period, 2);
+            _bodies = new SlidingWindow(period);
         }
 
         /// <inheritdoc />

@@ -56,9 +56,9 @@ public static class Macd
 
     private static (MacdAverage Fast, MacdAverage Slow, MacdAverage Signal) Averages(int fastPeriod, int slowPeriod, int signalPeriod)
     {
-        MomentumGuard.Period(fastPeriod, 2);
-        MomentumGuard.Period(slowPeriod, 2);
-        MomentumGuard.Period(signalPeriod, MacdCore.MinEmaSignalPeriod);
+        Guard.Period(fastPeriod, 2);
+        Guard.Period(slowPeriod, 2);
+        Guard.Period(signalPeriod, MacdCore.MinEmaSignalPeriod);
         return (
             MacdAverage.OfType(MaType.Ema, Math.Min(fastPeriod, slowPeriod)),
             MacdAverage.OfType(MaType.Ema, Math.Max(fastPeriod, slowPeriod)),

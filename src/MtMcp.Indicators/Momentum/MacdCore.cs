@@ -53,9 +53,9 @@ internal static class MacdCore
         Span<double> macd, Span<double> macdSignal, Span<double> macdHist)
     {
         var n = real.Length;
-        MomentumGuard.Output(n, macd);
-        MomentumGuard.Output(n, macdSignal);
-        MomentumGuard.Output(n, macdHist);
+        Guard.Output(n, macd);
+        Guard.Output(n, macdSignal);
+        Guard.Output(n, macdHist);
         var start = Math.Max(fast.Lookback, slow.Lookback);
         var lookback = start + signal.Lookback;
         if (n <= lookback)

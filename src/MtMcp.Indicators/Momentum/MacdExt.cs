@@ -60,9 +60,9 @@ public static class MacdExt
     private static (MacdAverage Fast, MacdAverage Slow, MacdAverage Signal) Averages(
         int fastPeriod, MaType fastMaType, int slowPeriod, MaType slowMaType, int signalPeriod, MaType signalMaType)
     {
-        MomentumGuard.Period(fastPeriod, 2);
-        MomentumGuard.Period(slowPeriod, 2);
-        MomentumGuard.Period(signalPeriod, 1);
+        Guard.Period(fastPeriod, 2);
+        Guard.Period(slowPeriod, 2);
+        Guard.Period(signalPeriod, 1);
         var fast = MacdAverage.OfType(fastMaType, fastPeriod);
         var slow = MacdAverage.OfType(slowMaType, slowPeriod);
         return slowPeriod < fastPeriod

@@ -52,7 +52,7 @@ public static class MacdFix
 
     private static MacdAverage Signal(int signalPeriod)
     {
-        MomentumGuard.Period(signalPeriod, MacdCore.MinEmaSignalPeriod);
+        Guard.Period(signalPeriod, MacdCore.MinEmaSignalPeriod);
         return MacdAverage.OfType(MaType.Ema, signalPeriod);
     }
 

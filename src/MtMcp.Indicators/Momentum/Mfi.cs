@@ -33,11 +33,11 @@ public static class Mfi
     public static void Compute(
         ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, ReadOnlySpan<double> volume, int period, Span<double> output)
     {
-        MomentumGuard.Period(period, 2);
-        MomentumGuard.SameLength(high.Length, low);
-        MomentumGuard.SameLength(high.Length, close);
-        MomentumGuard.SameLength(high.Length, volume);
-        MomentumGuard.Output(high.Length, output);
+        Guard.Period(period, 2);
+        Guard.SameLength(high.Length, low);
+        Guard.SameLength(high.Length, close);
+        Guard.SameLength(high.Length, volume);
+        Guard.Output(high.Length, output);
         if (high.Length <= period)
         {
             return;
@@ -118,7 +118,7 @@ public static class Mfi
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is outside [2, 100000].</exception>
         public Stream(int period)
         {
-            MomentumGuard.Period(period, 2);
+            Guard.Period(period, 2);
             _period = period;
             _ring = new double[2 * period];
         }

@@ -31,8 +31,8 @@ public static class Mom
     /// <exception cref="ArgumentException">The output is shorter than the input.</exception>
     public static void Compute(ReadOnlySpan<double> real, int period, Span<double> output)
     {
-        MomentumGuard.Period(period, 1);
-        MomentumGuard.Output(real.Length, output);
+        Guard.Period(period, 1);
+        Guard.Output(real.Length, output);
         PriceChange.Compute<Formula>(real, period, output);
     }
 

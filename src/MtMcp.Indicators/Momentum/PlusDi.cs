@@ -28,21 +28,7 @@ public static class PlusDi
     /// <exception cref="ArgumentException">The series differ in length or the output is shorter.</exception>
     public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int period, Span<double> output)
     {
-        MomentumGuard.Period(period, 1);
-        MomentumGuard.SameLength(high.Length, low);
-        MomentumGuard.SameLength(high.Length, close);
-        MomentumGuard.Output(high.Length, output);
-
-        var lookback = Lookback(period);
-        var movement = new DirectionalMovement(period);
-        for (var i = 0; i < high.Length; i++)
-        {
-            movement.Add(high[i], low[i], close[i]);
-            if (i >= lookback)
-            {
-                output[i] = movement.PlusDi;
-            }
-        }
+        AverageDirectional.Compute(DirectionalLine.PlusDi, high, low, close, period, 1, Lookback(period), output);
     }
 
     /// <summary>Streaming PLUS_DI: O(1) per bar, equal to <see cref="Compute"/>.</summary>
@@ -51,7 +37,7 @@ public static class PlusDi
         /// <summary>Creates the stream.</summary>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is outside [1, 100000].</exception>
         public Stream(int period)
-            : base(Line.PlusDi, period, 1, Lookback(period))
+            : base(DirectionalLine.PlusDi, period, 1, Lookback(period))
         {
         }
 

@@ -29,20 +29,7 @@ public static class PlusDm
     /// <exception cref="ArgumentException">The series differ in length or the output is shorter.</exception>
     public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, int period, Span<double> output)
     {
-        MomentumGuard.Period(period, 1);
-        MomentumGuard.SameLength(high.Length, low);
-        MomentumGuard.Output(high.Length, output);
-
-        var lookback = Lookback(period);
-        var movement = new DirectionalMovement(period);
-        for (var i = 0; i < high.Length; i++)
-        {
-            movement.AddMovement(high[i], low[i]);
-            if (i >= lookback)
-            {
-                output[i] = movement.PlusDm;
-            }
-        }
+        AverageDirectional.Compute(DirectionalLine.PlusDm, high, low, high, period, 1, Lookback(period), output);
     }
 
     /// <summary>Streaming PLUS_DM: O(1) per bar, equal to <see cref="Compute"/>.</summary>
@@ -51,7 +38,7 @@ public static class PlusDm
         /// <summary>Creates the stream.</summary>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is outside [1, 100000].</exception>
         public Stream(int period)
-            : base(Line.PlusDm, period, 1, Lookback(period))
+            : base(DirectionalLine.PlusDm, period, 1, Lookback(period))
         {
         }
 

@@ -7,12 +7,12 @@ namespace MtMcp.Indicators;
 public abstract class PriceChangeStream : IStreamingIndicator
 {
     // The current value and the period values before it.
-    private readonly RollingWindow _window;
+    private readonly SlidingWindow _window;
 
     private protected PriceChangeStream(int period)
     {
-        MomentumGuard.Period(period, 1);
-        _window = new RollingWindow(period + 1);
+        Guard.Period(period, 1);
+        _window = new SlidingWindow(period + 1);
     }
 
     /// <inheritdoc />

@@ -14,7 +14,7 @@ internal static class PriceOscillator
     public static void Compute(ReadOnlySpan<double> real, int fastPeriod, int slowPeriod, MaType maType, bool percent, Span<double> output)
     {
         CheckPeriods(fastPeriod, slowPeriod);
-        MomentumGuard.Output(real.Length, output);
+        Guard.Output(real.Length, output);
         (fastPeriod, slowPeriod) = (Math.Min(fastPeriod, slowPeriod), Math.Max(fastPeriod, slowPeriod));
         var lookback = Lookback(fastPeriod, slowPeriod, maType);
         if (real.Length <= lookback)
@@ -54,8 +54,8 @@ internal static class PriceOscillator
 
     public static void CheckPeriods(int fastPeriod, int slowPeriod)
     {
-        MomentumGuard.Period(fastPeriod, 2);
-        MomentumGuard.Period(slowPeriod, 2);
+        Guard.Period(fastPeriod, 2);
+        Guard.Period(slowPeriod, 2);
     }
 }
 

@@ -36,9 +36,9 @@ public static class Stoch
     /// <exception cref="ArgumentOutOfRangeException">A period outside [1, 100000] or an unknown MA type.</exception>
     public static int Lookback(int fastKPeriod, int slowKPeriod, MaType slowKMaType, int slowDPeriod, MaType slowDMaType)
     {
-        MomentumGuard.Period(fastKPeriod, 1);
-        MomentumGuard.Period(slowKPeriod, 1);
-        MomentumGuard.Period(slowDPeriod, 1);
+        Guard.Period(fastKPeriod, 1);
+        Guard.Period(slowKPeriod, 1);
+        Guard.Period(slowDPeriod, 1);
         return RawStochastic.Lookback(fastKPeriod) + MovingAverage.Lookback(slowKMaType, slowKPeriod) + MovingAverage.Lookback(slowDMaType, slowDPeriod);
     }
 
@@ -55,10 +55,10 @@ public static class Stoch
     {
         var lookback = Lookback(fastKPeriod, slowKPeriod, slowKMaType, slowDPeriod, slowDMaType);
         var n = high.Length;
-        MomentumGuard.SameLength(n, low);
-        MomentumGuard.SameLength(n, close);
-        MomentumGuard.Output(n, slowK);
-        MomentumGuard.Output(n, slowD);
+        Guard.SameLength(n, low);
+        Guard.SameLength(n, close);
+        Guard.Output(n, slowK);
+        Guard.Output(n, slowD);
         if (n <= lookback)
         {
             return;

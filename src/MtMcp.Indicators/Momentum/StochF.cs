@@ -34,8 +34,8 @@ public static class StochF
     /// <exception cref="ArgumentOutOfRangeException">A period outside [1, 100000] or an unknown MA type.</exception>
     public static int Lookback(int fastKPeriod, int fastDPeriod, MaType fastDMaType)
     {
-        MomentumGuard.Period(fastKPeriod, 1);
-        MomentumGuard.Period(fastDPeriod, 1);
+        Guard.Period(fastKPeriod, 1);
+        Guard.Period(fastDPeriod, 1);
         return RawStochastic.Lookback(fastKPeriod) + MovingAverage.Lookback(fastDMaType, fastDPeriod);
     }
 
@@ -51,10 +51,10 @@ public static class StochF
     {
         var lookback = Lookback(fastKPeriod, fastDPeriod, fastDMaType);
         var n = high.Length;
-        MomentumGuard.SameLength(n, low);
-        MomentumGuard.SameLength(n, close);
-        MomentumGuard.Output(n, fastK);
-        MomentumGuard.Output(n, fastD);
+        Guard.SameLength(n, low);
+        Guard.SameLength(n, close);
+        Guard.Output(n, fastK);
+        Guard.Output(n, fastD);
         if (n <= lookback)
         {
             return;

@@ -35,7 +35,7 @@ public static class StochRsi
     /// <exception cref="ArgumentOutOfRangeException">A period out of range (time_period from 2, the others from 1, all to 100000) or an unknown MA type.</exception>
     public static int Lookback(int timePeriod, int fastKPeriod, int fastDPeriod, MaType fastDMaType)
     {
-        MomentumGuard.Period(timePeriod, 2);
+        Guard.Period(timePeriod, 2);
         return Rsi.Lookback(timePeriod) + StochF.Lookback(fastKPeriod, fastDPeriod, fastDMaType);
     }
 
@@ -51,8 +51,8 @@ public static class StochRsi
     {
         var n = real.Length;
         var lookback = Lookback(timePeriod, fastKPeriod, fastDPeriod, fastDMaType);
-        MomentumGuard.Output(n, fastK);
-        MomentumGuard.Output(n, fastD);
+        Guard.Output(n, fastK);
+        Guard.Output(n, fastD);
         if (n <= lookback)
         {
             return;

@@ -29,7 +29,7 @@ public static class Trix
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is outside [2, 100000].</exception>
     public static int Lookback(int period)
     {
-        MomentumGuard.Period(period, MinPeriod);
+        Guard.Period(period, MinPeriod);
         return (3 * Ema.Lookback(period)) + 1;
     }
 
@@ -43,7 +43,7 @@ public static class Trix
     {
         var n = real.Length;
         var lookback = Lookback(period);
-        MomentumGuard.Output(n, output);
+        Guard.Output(n, output);
         if (n <= lookback)
         {
             return;

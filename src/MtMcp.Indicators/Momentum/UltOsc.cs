@@ -14,9 +14,9 @@ public static class UltOsc
         "ultosc", "Ultimate Oscillator", IndicatorGroup.MomentumIndicators,
         [InputSeries.High, InputSeries.Low, InputSeries.Close],
         [
-            ParameterInfo.Integer("time_period1", 7, 1, MomentumGuard.MaxPeriod, "Bars of one of the three windows (the shortest window weighs 4, the middle 2, the longest 1)", "period1"),
-            ParameterInfo.Integer("time_period2", 14, 1, MomentumGuard.MaxPeriod, "Bars of another of the three windows", "period2"),
-            ParameterInfo.Integer("time_period3", 28, 1, MomentumGuard.MaxPeriod, "Bars of the last of the three windows", "period3"),
+            ParameterInfo.Integer("time_period1", 7, 1, Guard.MaxPeriod, "Bars of one of the three windows (the shortest window weighs 4, the middle 2, the longest 1)", "period1"),
+            ParameterInfo.Integer("time_period2", 14, 1, Guard.MaxPeriod, "Bars of another of the three windows", "period2"),
+            ParameterInfo.Integer("time_period3", 28, 1, Guard.MaxPeriod, "Bars of the last of the three windows", "period3"),
         ],
         [new OutputInfo("real", "Ultimate oscillator, 0 to 100")]);
 
@@ -43,9 +43,9 @@ public static class UltOsc
         ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int period1, int period2, int period3, Span<double> output)
     {
         var totals = new Totals(period1, period2, period3);
-        MomentumGuard.SameLength(high.Length, low);
-        MomentumGuard.SameLength(high.Length, close);
-        MomentumGuard.Output(high.Length, output);
+        Guard.SameLength(high.Length, low);
+        Guard.SameLength(high.Length, close);
+        Guard.Output(high.Length, output);
         var lookback = totals.Lookback;
         if (high.Length <= lookback)
         {
@@ -124,9 +124,9 @@ public static class UltOsc
 
         public Totals(int period1, int period2, int period3)
         {
-            MomentumGuard.Period(period1, 1);
-            MomentumGuard.Period(period2, 1);
-            MomentumGuard.Period(period3, 1);
+            Guard.Period(period1, 1);
+            Guard.Period(period2, 1);
+            Guard.Period(period3, 1);
             var shortest = Math.Min(period1, Math.Min(period2, period3));
             var longest = Math.Max(period1, Math.Max(period2, period3));
             Shortest = new Window(shortest);
@@ -159,8 +159,8 @@ public static class UltOsc
     public sealed class Stream : IStreamingIndicator
     {
         // The terms of the last longest-period bars, to remove them when they leave a window.
-        private readonly RollingWindow _pressures;
-        private readonly RollingWindow _ranges;
+        private readonly SlidingWindow _pressures;
+        private readonly SlidingWindow _ranges;
         private Totals _totals;
         private Totals _totalsBefore;
         private double _close;
@@ -174,8 +174,8 @@ public static class UltOsc
         public Stream(int period1, int period2, int period3)
         {
             _totals = new Totals(period1, period2, period3);
-            _pressures = new RollingWindow(_totals.Lookback);
-            _ranges = new RollingWindow(_totals.Lookback);
+            _pressures = new SlidingWindow(_totals.Lookback);
+            _ranges = new SlidingWindow(_totals.Lookback);
         }
 
         /// <inheritdoc />

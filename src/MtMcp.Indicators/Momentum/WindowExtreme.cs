@@ -74,7 +74,7 @@ internal static class WindowExtreme
     internal sealed class Rolling<TOrder>
         where TOrder : struct, IOrder
     {
-        private readonly RollingWindow _values;
+        private readonly SlidingWindow _values;
         private int _added;
 
         // The extreme of the held values except the newest: its absolute index (−1: none) and value.
@@ -83,7 +83,7 @@ internal static class WindowExtreme
 
         public Rolling(int length)
         {
-            _values = new RollingWindow(length);
+            _values = new SlidingWindow(length);
         }
 
         /// <summary>The extreme of the window.</summary>

@@ -43,14 +43,14 @@ public static class AccBands
         ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int period,
         Span<double> upper, Span<double> middle, Span<double> lower)
     {
-        MomentumGuard.Period(period, 2);
+        Guard.Period(period, 2);
 
         var n = high.Length;
-        MomentumGuard.SameLength(n, low);
-        MomentumGuard.SameLength(n, close);
-        MomentumGuard.Output(n, upper);
-        MomentumGuard.Output(n, middle);
-        MomentumGuard.Output(n, lower);
+        Guard.SameLength(n, low);
+        Guard.SameLength(n, close);
+        Guard.Output(n, upper);
+        Guard.Output(n, middle);
+        Guard.Output(n, lower);
 
         if (n <= Lookback(period))
         {
@@ -101,7 +101,7 @@ public static class AccBands
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is outside 2…100000.</exception>
         public Stream(int period)
         {
-            MomentumGuard.Period(period, 2);
+            Guard.Period(period, 2);
             _upper = new Sma.Stream(period);
             _middle = new Sma.Stream(period);
             _lower = new Sma.Stream(period);

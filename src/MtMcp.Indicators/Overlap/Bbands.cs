@@ -56,9 +56,9 @@ public static class Bbands
         Span<double> upper, Span<double> middle, Span<double> lower)
     {
         CheckParameters(period, nbDevUp, nbDevDn);
-        MomentumGuard.Output(real.Length, upper);
-        MomentumGuard.Output(real.Length, middle);
-        MomentumGuard.Output(real.Length, lower);
+        Guard.Output(real.Length, upper);
+        Guard.Output(real.Length, middle);
+        Guard.Output(real.Length, lower);
 
         var lookback = Lookback(period, maType);
         if (real.Length <= lookback)
@@ -105,7 +105,7 @@ public static class Bbands
 
     private static void CheckParameters(int period, double nbDevUp, double nbDevDn)
     {
-        MomentumGuard.Period(period, 2);
+        Guard.Period(period, 2);
 
         if (!double.IsFinite(nbDevUp))
         {

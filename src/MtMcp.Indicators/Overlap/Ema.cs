@@ -32,8 +32,8 @@ public static class Ema
     /// <exception cref="ArgumentException"><paramref name="output"/> is shorter than <paramref name="real"/>.</exception>
     public static void Compute(ReadOnlySpan<double> real, int period, Span<double> output)
     {
-        MomentumGuard.Period(period, 2);
-        MomentumGuard.Output(real.Length, output);
+        Guard.Period(period, 2);
+        Guard.Output(real.Length, output);
         Compute(real, period, SmoothingFactor(period), output);
     }
 
@@ -153,7 +153,7 @@ public static class Ema
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is outside 2…100000.</exception>
         public Stream(int period)
         {
-            MomentumGuard.Period(period, 2);
+            Guard.Period(period, 2);
             _ema = new ValueStream(period);
         }
 

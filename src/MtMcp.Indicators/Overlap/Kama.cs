@@ -36,8 +36,8 @@ public static class Kama
     /// <exception cref="ArgumentException"><paramref name="output"/> is shorter than <paramref name="real"/>.</exception>
     public static void Compute(ReadOnlySpan<double> real, int period, Span<double> output)
     {
-        MomentumGuard.Period(period, 2);
-        MomentumGuard.Output(real.Length, output);
+        Guard.Period(period, 2);
+        Guard.Output(real.Length, output);
 
         if (real.Length <= period)
         {
@@ -74,7 +74,7 @@ public static class Kama
     public sealed class Stream : IStreamingIndicator
     {
         private readonly int _period;
-        private readonly RollingWindow _window;
+        private readonly SlidingWindow _window;
         private (double Path, double Kama) _state = (0.0, double.NaN);
         private (double Path, double Kama) _beforeLast;
 
@@ -82,9 +82,9 @@ public static class Kama
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is outside 2…100000.</exception>
         public Stream(int period)
         {
-            MomentumGuard.Period(period, 2);
+            Guard.Period(period, 2);
             _period = period;
-            _window = new RollingWindow(period + 2);
+            _window = new SlidingWindow(period + 2);
         }
 
         /// <inheritdoc />

@@ -53,8 +53,8 @@ public static class Mavp
     public static void Compute(
         ReadOnlySpan<double> real, ReadOnlySpan<double> periods, int minPeriod, int maxPeriod, MaType maType, Span<double> output)
     {
-        MomentumGuard.SameLength(real.Length, periods);
-        MomentumGuard.Output(real.Length, output);
+        Guard.SameLength(real.Length, periods);
+        Guard.Output(real.Length, output);
 
         var lookback = Lookback(minPeriod, maxPeriod, maType);
         if (real.Length <= lookback)
@@ -132,8 +132,8 @@ public static class Mavp
 
     private static void CheckPeriods(int minPeriod, int maxPeriod)
     {
-        MomentumGuard.Period(minPeriod, 2);
-        MomentumGuard.Period(maxPeriod, 2);
+        Guard.Period(minPeriod, 2);
+        Guard.Period(maxPeriod, 2);
 
         if (minPeriod > maxPeriod)
         {

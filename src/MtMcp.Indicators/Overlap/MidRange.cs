@@ -17,7 +17,7 @@ internal sealed class MidRange
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is outside 2…100000.</exception>
     public MidRange(int period, bool separateLow)
     {
-        MomentumGuard.Period(period, 2);
+        Guard.Period(period, 2);
         _highs = new SlidingWindow(period);
         _lows = separateLow ? new SlidingWindow(period) : _highs;
     }

@@ -26,9 +26,9 @@ public static class Midprice
     /// <exception cref="ArgumentException"><paramref name="low"/> differs in length from <paramref name="high"/>, or <paramref name="output"/> is shorter.</exception>
     public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, int period, Span<double> output)
     {
-        MomentumGuard.Period(period, 2);
-        MomentumGuard.SameLength(high.Length, low);
-        MomentumGuard.Output(high.Length, output);
+        Guard.Period(period, 2);
+        Guard.SameLength(high.Length, low);
+        Guard.Output(high.Length, output);
 
         var highest = new RollingExtreme<Highest>();
         var lowest = new RollingExtreme<Lowest>();

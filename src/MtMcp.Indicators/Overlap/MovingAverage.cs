@@ -30,7 +30,7 @@ public static class MovingAverage
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is not an <see cref="MaType"/>, or <paramref name="period"/> is outside 1…100000.</exception>
     public static int Lookback(MaType type, int period) => type switch
     {
-        _ when period is < 1 or > MomentumGuard.MaxPeriod => throw BadPeriod(period),
+        _ when period is < 1 or > Guard.MaxPeriod => throw BadPeriod(period),
 
         // TA-Lib returns the input unchanged for a period of 1, whatever the type.
         _ when period == 1 => 0,
@@ -51,8 +51,8 @@ public static class MovingAverage
     /// <exception cref="ArgumentException"><paramref name="output"/> is shorter than <paramref name="real"/>.</exception>
     public static void Compute(MaType type, ReadOnlySpan<double> real, int period, Span<double> output)
     {
-        MomentumGuard.Period(period, 1);
-        MomentumGuard.Output(real.Length, output);
+        Guard.Period(period, 1);
+        Guard.Output(real.Length, output);
 
         if (period == 1)
         {
@@ -99,7 +99,7 @@ public static class MovingAverage
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is not an <see cref="MaType"/>, or <paramref name="period"/> is outside 1…100000.</exception>
     internal static IValueStream CreateStream(MaType type, int period) => type switch
     {
-        _ when period is < 1 or > MomentumGuard.MaxPeriod => throw BadPeriod(period),
+        _ when period is < 1 or > Guard.MaxPeriod => throw BadPeriod(period),
         _ when period == 1 => new Identity(),
         MaType.Sma => new IndicatorValueStream(new Sma.Stream(period)),
         MaType.Ema => new Ema.ValueStream(period),
@@ -114,7 +114,7 @@ public static class MovingAverage
     };
 
     private static ArgumentOutOfRangeException BadPeriod(int period) =>
-        new(nameof(period), period, $"period must be from 1 to {MomentumGuard.MaxPeriod}.");
+        new(nameof(period), period, $"period must be from 1 to {Guard.MaxPeriod}.");
 
     private static ArgumentOutOfRangeException Unknown(MaType type) =>
         new(nameof(type), type, $"Unknown moving average type {(int)type}; allowed: 0 (sma) to 8 (t3).");

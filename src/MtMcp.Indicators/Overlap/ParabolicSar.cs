@@ -123,8 +123,8 @@ internal struct ParabolicSar
     /// <exception cref="ArgumentException"><paramref name="low"/> differs in length from <paramref name="high"/>, or <paramref name="output"/> is shorter.</exception>
     public static void Compute(in Settings settings, ReadOnlySpan<double> high, ReadOnlySpan<double> low, Span<double> output)
     {
-        MomentumGuard.SameLength(high.Length, low);
-        MomentumGuard.Output(high.Length, output);
+        Guard.SameLength(high.Length, low);
+        Guard.Output(high.Length, output);
 
         if (high.Length < 2)
         {

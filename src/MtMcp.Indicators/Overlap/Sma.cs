@@ -25,83 +25,36 @@ public static class Sma
     public static void Compute(ReadOnlySpan<double> real, int period, Span<double> output)
     {
         // Same summation order as TA-Lib: add the newest, take the mean, then drop the oldest.
-        var sum = 0.0;
-        for (var i = 0; i < period - 1 && i < real.Length; i++)
-        {
-            sum += real[i];
-        }
-
-        for (var i = period - 1; i < real.Length; i++)
-        {
-            var total = sum + real[i];
-            output[i] = total / period;
-            sum = total - real[i - period + 1];
-        }
+        SlidingKernel.Compute(new RollingSum(period), real, period, output);
     }
 
     /// <summary>Streaming SMA: O(1) per bar, bit-identical to <see cref="Compute"/>.</summary>
     public sealed class Stream : IStreamingIndicator
     {
-        private readonly int _period;
-        private readonly RollingWindow _window;
-        private double _sum;
-        private double _sumBefore;
-        private double _value = double.NaN;
+        private SlidingKernelStream<RollingSum> _kernel;
 
         /// <summary>Creates the stream.</summary>
         public Stream(int period)
         {
-            _period = period;
-            _window = new RollingWindow(period);
+            _kernel = new(period, new RollingSum(period));
         }
 
         /// <inheritdoc />
         public IndicatorInfo Info => Sma.Info;
 
         /// <inheritdoc />
-        public int Count { get; private set; }
+        public int Count => _kernel.Count;
 
         /// <inheritdoc />
-        public bool IsReady => Count >= _period;
+        public bool IsReady => _kernel.IsReady;
 
         /// <inheritdoc />
-        public void Add(in StreamBar bar)
-        {
-            _sumBefore = _sum;
-            Count++;
-            Step(bar.Real0);
-        }
+        public void Add(in StreamBar bar) => _kernel.Add(bar.Real0);
 
         /// <inheritdoc />
-        public void UpdateLast(in StreamBar bar)
-        {
-            if (Count == 0)
-            {
-                Add(bar);
-                return;
-            }
-
-            _sum = _sumBefore;
-            _window.UndoPush();
-            Step(bar.Real0);
-        }
+        public void UpdateLast(in StreamBar bar) => _kernel.UpdateLast(bar.Real0);
 
         /// <inheritdoc />
-        public double Value(int output) => _value;
-
-        private void Step(double x)
-        {
-            _window.Push(x);
-            if (Count < _period)
-            {
-                _sum += x;
-                _value = double.NaN;
-                return;
-            }
-
-            var total = _sum + x;
-            _value = total / _period;
-            _sum = total - _window.Oldest;
-        }
+        public double Value(int output) => _kernel.Value;
     }
 }

@@ -39,7 +39,7 @@ public static class T3
     public static void Compute(ReadOnlySpan<double> real, int period, double vFactor, Span<double> output)
     {
         CheckParameters(period, vFactor);
-        MomentumGuard.Output(real.Length, output);
+        Guard.Output(real.Length, output);
 
         var chain = new Chain(period, vFactor);
         var lookback = Lookback(period);
@@ -60,7 +60,7 @@ public static class T3
 
     private static void CheckParameters(int period, double vFactor)
     {
-        MomentumGuard.Period(period, 2);
+        Guard.Period(period, 2);
 
         if (!(vFactor is >= 0 and <= 1))
         {
@@ -69,7 +69,7 @@ public static class T3
     }
 
     /// <summary>The six chained EMAs and the output weights; a copy saves the state.</summary>
-    private struct Chain
+    private struct Chain : IChain
     {
         private readonly int _period;
         private readonly double _k;
@@ -175,49 +175,32 @@ public static class T3
     /// <summary>Streaming T3: O(1) per bar, bit-identical to <see cref="Compute"/>.</summary>
     public sealed class Stream : IStreamingIndicator
     {
-        private Chain _chain;
-        private Chain _beforeLast;
-        private double _value = double.NaN;
+        private ChainStream<Chain> _chain;
 
         /// <summary>Creates the stream.</summary>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is outside 2…100000 or <paramref name="vFactor"/> outside 0…1.</exception>
         public Stream(int period, double vFactor)
         {
             CheckParameters(period, vFactor);
-            _chain = new Chain(period, vFactor);
+            _chain = new(new Chain(period, vFactor));
         }
 
         /// <inheritdoc />
         public IndicatorInfo Info => T3.Info;
 
         /// <inheritdoc />
-        public int Count { get; private set; }
+        public int Count => _chain.Count;
 
         /// <inheritdoc />
         public bool IsReady => _chain.IsReady;
 
         /// <inheritdoc />
-        public void Add(in StreamBar bar)
-        {
-            _beforeLast = _chain;
-            Count++;
-            _value = _chain.Next(bar.Real0);
-        }
+        public void Add(in StreamBar bar) => _chain.Add(bar.Real0);
 
         /// <inheritdoc />
-        public void UpdateLast(in StreamBar bar)
-        {
-            if (Count == 0)
-            {
-                Add(bar);
-                return;
-            }
-
-            _chain = _beforeLast;
-            _value = _chain.Next(bar.Real0);
-        }
+        public void UpdateLast(in StreamBar bar) => _chain.UpdateLast(bar.Real0);
 
         /// <inheritdoc />
-        public double Value(int output) => _value;
+        public double Value(int output) => _chain.Value;
     }
 }

@@ -29,24 +29,15 @@ public static class Tema
     /// <exception cref="ArgumentException"><paramref name="output"/> is shorter than <paramref name="real"/>.</exception>
     public static void Compute(ReadOnlySpan<double> real, int period, Span<double> output)
     {
-        MomentumGuard.Period(period, 2);
-        MomentumGuard.Output(real.Length, output);
+        Guard.Period(period, 2);
+        Guard.Output(real.Length, output);
 
         // The three EMAs in one pass, no buffer: each starts with the first value of the one before.
-        var chain = new Chain(period);
-        var lookback = Lookback(period);
-        for (var i = 0; i < real.Length; i++)
-        {
-            var value = chain.Next(real[i]);
-            if (i >= lookback)
-            {
-                output[i] = value;
-            }
-        }
+        ChainStream<Chain>.Compute(new Chain(period), real, Lookback(period), output);
     }
 
     /// <summary>EMA, EMA of EMA and EMA of that; a copy saves the state.</summary>
-    private struct Chain(int period)
+    private struct Chain(int period) : IChain
     {
         private Ema.State _ema1 = new(period, Ema.SmoothingFactor(period));
         private Ema.State _ema2 = new(period, Ema.SmoothingFactor(period));
@@ -77,49 +68,32 @@ public static class Tema
     /// <summary>Streaming TEMA: O(1) per bar, bit-identical to <see cref="Compute"/>.</summary>
     public sealed class Stream : IStreamingIndicator
     {
-        private Chain _chain;
-        private Chain _beforeLast;
-        private double _value = double.NaN;
+        private ChainStream<Chain> _chain;
 
         /// <summary>Creates the stream.</summary>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is outside 2…100000.</exception>
         public Stream(int period)
         {
-            MomentumGuard.Period(period, 2);
-            _chain = new Chain(period);
+            Guard.Period(period, 2);
+            _chain = new(new Chain(period));
         }
 
         /// <inheritdoc />
         public IndicatorInfo Info => Tema.Info;
 
         /// <inheritdoc />
-        public int Count { get; private set; }
+        public int Count => _chain.Count;
 
         /// <inheritdoc />
         public bool IsReady => _chain.IsReady;
 
         /// <inheritdoc />
-        public void Add(in StreamBar bar)
-        {
-            _beforeLast = _chain;
-            Count++;
-            _value = _chain.Next(bar.Real0);
-        }
+        public void Add(in StreamBar bar) => _chain.Add(bar.Real0);
 
         /// <inheritdoc />
-        public void UpdateLast(in StreamBar bar)
-        {
-            if (Count == 0)
-            {
-                Add(bar);
-                return;
-            }
-
-            _chain = _beforeLast;
-            _value = _chain.Next(bar.Real0);
-        }
+        public void UpdateLast(in StreamBar bar) => _chain.UpdateLast(bar.Real0);
 
         /// <inheritdoc />
-        public double Value(int output) => _value;
+        public double Value(int output) => _chain.Value;
     }
 }

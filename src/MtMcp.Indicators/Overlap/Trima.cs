@@ -29,8 +29,8 @@ public static class Trima
     /// <exception cref="ArgumentException"><paramref name="output"/> is shorter than <paramref name="real"/>.</exception>
     public static void Compute(ReadOnlySpan<double> real, int period, Span<double> output)
     {
-        MomentumGuard.Period(period, 2);
-        MomentumGuard.Output(real.Length, output);
+        Guard.Period(period, 2);
+        Guard.Output(real.Length, output);
 
         if (real.Length < period)
         {
@@ -110,7 +110,7 @@ public static class Trima
     public sealed class Stream : IStreamingIndicator
     {
         private readonly int _period;
-        private readonly RollingWindow _window;
+        private readonly SlidingWindow _window;
         private readonly double[] _first;
         private Sums _sums;
         private Sums _beforeLast;
@@ -120,9 +120,9 @@ public static class Trima
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is outside 2…100000.</exception>
         public Stream(int period)
         {
-            MomentumGuard.Period(period, 2);
+            Guard.Period(period, 2);
             _period = period;
-            _window = new RollingWindow(period + 1);
+            _window = new SlidingWindow(period + 1);
             _first = new double[period];
         }
 

@@ -29,111 +29,71 @@ public static class Wma
     /// <exception cref="ArgumentException"><paramref name="output"/> is shorter than <paramref name="real"/>.</exception>
     public static void Compute(ReadOnlySpan<double> real, int period, Span<double> output)
     {
-        MomentumGuard.Period(period, 2);
-        MomentumGuard.Output(real.Length, output);
+        Guard.Period(period, 2);
+        Guard.Output(real.Length, output);
+        SlidingKernel.Compute(new Sums(period), real, period, output);
+    }
 
-        // TA-Lib's O(1) update: the weighted sum loses the plain sum of the window (each value's weight drops
-        // by one) and gains the newest value at full weight. Same operations, same order.
+    /// <summary>
+    /// TA-Lib's O(1) update: the weighted sum loses the plain sum of the window (each value's weight drops by one)
+    /// and gains the newest value at full weight. Same operations, same order.
+    /// </summary>
+    private struct Sums(int period) : ISlidingKernel
+    {
         // In long: TA-Lib's int product overflows beyond a period of 46 340.
-        double divider = (long)period * (period + 1) / 2;
-        var weighted = 0.0;
-        var plain = 0.0;
-        for (var i = 0; i < period - 1 && i < real.Length; i++)
+        private readonly double _divider = (long)period * (period + 1) / 2;
+        private double _weighted;
+        private double _plain;
+        private double _trailing;
+        private int _count;
+
+        public void Add(double x)
         {
-            plain += real[i];
-            weighted += real[i] * (i + 1);
+            _plain += x;
+            _weighted += x * ++_count;
         }
 
-        var trailing = 0.0;
-        for (var i = period - 1; i < real.Length; i++)
+        public double Step(double newest, double oldest)
         {
-            var x = real[i];
-            plain += x;
-            plain -= trailing;
-            weighted += x * period;
-            trailing = real[i - period + 1];
-            output[i] = weighted / divider;
-            weighted -= plain;
+            _plain += newest;
+            _plain -= _trailing;
+            _weighted += newest * period;
+            _trailing = oldest;
+            var value = _weighted / _divider;
+            _weighted -= _plain;
+            return value;
         }
     }
 
     /// <summary>Streaming WMA: O(1) per bar, bit-identical to <see cref="Compute"/>.</summary>
     public sealed class Stream : IStreamingIndicator
     {
-        private readonly int _period;
-        private readonly double _divider;
-        private readonly RollingWindow _window;
-        private Sums _sums;
-        private Sums _beforeLast;
-        private double _value = double.NaN;
+        private SlidingKernelStream<Sums> _kernel;
 
         /// <summary>Creates the stream.</summary>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is outside 2…100000.</exception>
         public Stream(int period)
         {
-            MomentumGuard.Period(period, 2);
-            _period = period;
-            _divider = (long)period * (period + 1) / 2;
-            _window = new RollingWindow(period);
+            Guard.Period(period, 2);
+            _kernel = new(period, new Sums(period));
         }
 
         /// <inheritdoc />
         public IndicatorInfo Info => Wma.Info;
 
         /// <inheritdoc />
-        public int Count { get; private set; }
+        public int Count => _kernel.Count;
 
         /// <inheritdoc />
-        public bool IsReady => Count >= _period;
+        public bool IsReady => _kernel.IsReady;
 
         /// <inheritdoc />
-        public void Add(in StreamBar bar)
-        {
-            _beforeLast = _sums;
-            Count++;
-            Step(bar.Real0);
-        }
+        public void Add(in StreamBar bar) => _kernel.Add(bar.Real0);
 
         /// <inheritdoc />
-        public void UpdateLast(in StreamBar bar)
-        {
-            if (Count == 0)
-            {
-                Add(bar);
-                return;
-            }
-
-            _sums = _beforeLast;
-            _window.UndoPush();
-            Step(bar.Real0);
-        }
+        public void UpdateLast(in StreamBar bar) => _kernel.UpdateLast(bar.Real0);
 
         /// <inheritdoc />
-        public double Value(int output) => _value;
-
-        private void Step(double x)
-        {
-            _window.Push(x);
-            if (Count < _period)
-            {
-                _sums.Plain += x;
-                _sums.Weighted += x * Count;
-                return;
-            }
-
-            _sums.Plain += x;
-            _sums.Plain -= _sums.Trailing;
-            _sums.Weighted += x * _period;
-            _sums.Trailing = _window.Oldest;
-            _value = _sums.Weighted / _divider;
-            _sums.Weighted -= _sums.Plain;
-        }
-
-        private struct Sums
-        {
-            public double Weighted;
-            public double Plain;
-            public double Trailing;
-        }
+        public double Value(int output) => _kernel.Value;
     }
 }

@@ -91,7 +91,10 @@ internal readonly record struct CandleAverage(CandleSetting Setting, int Back)
     }
 }
 
-/// <summary>One kind of candle range, as a type so loops over it are compiled for it alone.</summary>
+/// <summary>
+/// One kind of candle range (TA-Lib's TA_CANDLERANGE for one TA_RangeType), as a type so loops over it are
+/// compiled for it alone and read only the prices it needs.
+/// </summary>
 internal interface ICandleRange
 {
     /// <summary>The range of bar <paramref name="at"/>.</summary>
@@ -110,8 +113,13 @@ internal readonly struct RealBodyRange : ICandleRange
     public static double Of(in CandleSeries candles, int at) => Math.Abs(candles.Close[at] - candles.Open[at]);
 }
 
-/// <summary>Upper plus lower shadow.</summary>
+/// <summary>Upper plus lower shadow, summed in TA-Lib's order.</summary>
 internal readonly struct ShadowsRange : ICandleRange
 {
-    public static double Of(in CandleSeries candles, int at) => candles.Range(CandleRangeType.Shadows, at);
+    public static double Of(in CandleSeries candles, int at)
+    {
+        double open = candles.Open[at], close = candles.Close[at];
+        var white = close >= open;
+        return (candles.High[at] - (white ? close : open)) + ((white ? open : close) - candles.Low[at]);
+    }
 }

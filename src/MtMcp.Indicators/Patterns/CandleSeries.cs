@@ -11,6 +11,11 @@ internal readonly ref struct CandleSeries(ReadOnlySpan<double> open, ReadOnlySpa
 
     public ReadOnlySpan<double> Close { get; } = close;
 
-    /// <summary>The range of kind <paramref name="type"/> of bar <paramref name="at"/>.</summary>
-    public double Range(CandleRangeType type, int at) => CandleSetting.RangeOf(type, Open[at], High[at], Low[at], Close[at]);
+    /// <summary>The range of kind <paramref name="type"/> of bar <paramref name="at"/> (TA-Lib's TA_CANDLERANGE).</summary>
+    public double Range(CandleRangeType type, int at) => type switch
+    {
+        CandleRangeType.HighLow => HighLowRange.Of(this, at),
+        CandleRangeType.RealBody => RealBodyRange.Of(this, at),
+        _ => ShadowsRange.Of(this, at),
+    };
 }

@@ -29,7 +29,10 @@ internal readonly record struct CandleSetting(CandleRangeType RangeType, int Per
     /// <summary>A real body is long when longer than the average body of the previous 10 candles.</summary>
     public static CandleSetting BodyLong { get; } = new(CandleRangeType.RealBody, 10, 1.0);
 
-    /// <summary>A real body is very long when longer than 3 times the average body of the previous 10 candles.</summary>
+    /// <summary>
+    /// A real body is very long when longer than 3 times the average body of the previous 10 candles (no TA-Lib
+    /// pattern reads it; it completes the table).
+    /// </summary>
     public static CandleSetting BodyVeryLong { get; } = new(CandleRangeType.RealBody, 10, 3.0);
 
     /// <summary>A real body is short when shorter than the average body of the previous 10 candles.</summary>
@@ -58,24 +61,6 @@ internal readonly record struct CandleSetting(CandleRangeType RangeType, int Per
 
     /// <summary>Prices are equal when within 5 % of the average high–low range of the previous 5 candles.</summary>
     public static CandleSetting Equal { get; } = new(CandleRangeType.HighLow, 5, 0.05);
-
-    /// <summary>The range of kind <paramref name="type"/> of one candle (TA-Lib's TA_CANDLERANGE).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double RangeOf(CandleRangeType type, double open, double high, double low, double close)
-    {
-        if (type == CandleRangeType.HighLow)
-        {
-            return high - low;
-        }
-
-        if (type == CandleRangeType.RealBody)
-        {
-            return Math.Abs(close - open);
-        }
-
-        var white = close >= open;
-        return (high - (white ? close : open)) + ((white ? open : close) - low);
-    }
 
     /// <summary>
     /// The threshold (TA-Lib's TA_CANDLEAVERAGE): <see cref="Factor"/> × (total / period, or the candle's own

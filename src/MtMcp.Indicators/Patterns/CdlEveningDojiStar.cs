@@ -22,6 +22,7 @@ public static class CdlEveningDojiStar
     public static int Lookback() => s_pattern.Lookback;
 
     /// <summary>Writes each bar's signal from the lookback on into <paramref name="output"/>; earlier entries are left as they are.</summary>
+    /// <exception cref="ArgumentException">The series differ in length or the output is shorter.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="penetration"/> is not from 0 to 3e37.</exception>
     public static void Compute(
         ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, double penetration, Span<double> output) =>

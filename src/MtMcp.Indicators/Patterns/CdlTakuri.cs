@@ -21,6 +21,7 @@ public static class CdlTakuri
     public static int Lookback() => s_pattern.Lookback;
 
     /// <summary>Writes each bar's signal from the lookback on into <paramref name="output"/>; earlier entries are left as they are.</summary>
+    /// <exception cref="ArgumentException">The series differ in length or the output is shorter.</exception>
     public static void Compute(ReadOnlySpan<double> open, ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output) =>
         s_pattern.Compute(open, high, low, close, 0, output);
 

@@ -26,16 +26,7 @@ public static class Var
     /// <summary>Writes the rolling variance of <paramref name="real"/> into <paramref name="output"/> from index <c>period − 1</c> on.</summary>
     public static void Compute(ReadOnlySpan<double> real, int period, Span<double> output)
     {
-        var sums = default(Sums);
-        for (var i = 0; i < period - 1 && i < real.Length; i++)
-        {
-            sums.Add(real[i]);
-        }
-
-        for (var i = period - 1; i < real.Length; i++)
-        {
-            output[i] = sums.Step(real[i], real[i - period + 1], period);
-        }
+        SlidingKernel.Compute(new Sums(period), real, period, output);
     }
 
     /// <summary>The <c>nb_dev</c> parameter of VAR and STDDEV, over TA-Lib's real range.</summary>
@@ -43,7 +34,7 @@ public static class Var
         ParameterInfo.Real("nb_dev", 1, -3e37, 3e37, description, "deviations");
 
     /// <summary>Running Σx and Σx² of the window without its newest value, updated in TA-Lib's order.</summary>
-    private struct Sums
+    private struct Sums(int period) : ISlidingKernel
     {
         private double _sum;
         private double _sumSquares;
@@ -55,7 +46,7 @@ public static class Var
         }
 
         // Adds the newest value, takes the variance, then drops the oldest (the newest itself for a period of 1).
-        public double Step(double newest, double oldest, int period)
+        public double Step(double newest, double oldest)
         {
             var total = _sum + newest;
             var totalSquares = _sumSquares + (newest * newest);
@@ -70,59 +61,30 @@ public static class Var
     /// <summary>Streaming VAR: O(1) per bar, bit-identical to <see cref="Compute"/>.</summary>
     public sealed class Stream : IStreamingIndicator
     {
-        private readonly SlidingWindow _window;
-        private Sums _sums;
-        private Sums _sumsBefore;
-        private double _value = double.NaN;
+        private SlidingKernelStream<Sums> _kernel;
 
         /// <summary>Creates the stream.</summary>
-        public Stream(int period) => _window = new SlidingWindow(period);
+        public Stream(int period)
+        {
+            _kernel = new(period, new Sums(period));
+        }
 
         /// <inheritdoc />
         public IndicatorInfo Info => Var.Info;
 
         /// <inheritdoc />
-        public int Count { get; private set; }
+        public int Count => _kernel.Count;
 
         /// <inheritdoc />
-        public bool IsReady => _window.IsFull;
+        public bool IsReady => _kernel.IsReady;
 
         /// <inheritdoc />
-        public void Add(in StreamBar bar)
-        {
-            _sumsBefore = _sums;
-            Count++;
-            Step(bar.Real0);
-        }
+        public void Add(in StreamBar bar) => _kernel.Add(bar.Real0);
 
         /// <inheritdoc />
-        public void UpdateLast(in StreamBar bar)
-        {
-            if (Count == 0)
-            {
-                Add(bar);
-                return;
-            }
-
-            _sums = _sumsBefore;
-            _window.UndoPush();
-            Step(bar.Real0);
-        }
+        public void UpdateLast(in StreamBar bar) => _kernel.UpdateLast(bar.Real0);
 
         /// <inheritdoc />
-        public double Value(int output) => _value;
-
-        private void Step(double x)
-        {
-            _window.Push(x);
-            if (_window.IsFull)
-            {
-                _value = _sums.Step(x, _window.Oldest, _window.Capacity);
-            }
-            else
-            {
-                _sums.Add(x);
-            }
-        }
+        public double Value(int output) => _kernel.Value;
     }
 }

@@ -7,12 +7,12 @@ namespace MtMcp.Indicators;
 /// </summary>
 internal sealed class DelayLine
 {
-    private readonly RollingWindow _window;
+    private readonly SlidingWindow _window;
 
     public DelayLine(int shift)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(shift);
-        _window = new RollingWindow(shift + 1);
+        _window = new SlidingWindow(shift + 1);
     }
 
     /// <summary>The value fed <c>shift</c> values ago; NaN until that many were fed.</summary>

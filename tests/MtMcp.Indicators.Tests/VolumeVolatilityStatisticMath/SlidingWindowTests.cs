@@ -26,6 +26,11 @@ public sealed class SlidingWindowTests
             if (model.Count > 0)
             {
                 Assert.Equal(model.TakeLast(4).First(), window.Oldest);
+                Assert.Equal(model[^1], window.Newest);
+                for (var k = 0; k < window.Count; k++)
+                {
+                    Assert.Equal(model[model.Count - window.Count + k], window[k]);
+                }
             }
         }
     }

@@ -4,7 +4,7 @@ namespace MtMcp.Indicators;
 /// The last <see cref="Capacity"/> values of a series, always readable as one contiguous span (oldest first),
 /// so a stream can run the batch kernel on its window and get the batch's bits. Each value is stored twice,
 /// at <c>p</c> and <c>p + capacity</c>, which keeps the window contiguous without copying. One-step undo of
-/// the last <see cref="Push"/> lets the stream replace its forming bar in O(1).
+/// the last <see cref="Push"/> lets the stream replace its forming bar in O(1); no access needs a modulo.
 /// </summary>
 internal sealed class SlidingWindow
 {
@@ -33,6 +33,12 @@ internal sealed class SlidingWindow
 
     /// <summary>The oldest value held.</summary>
     public double Oldest => _items[_next + _capacity - _count];
+
+    /// <summary>The newest value held.</summary>
+    public double Newest => _items[_next + _capacity - 1];
+
+    /// <summary>Value <paramref name="index"/> counted from the oldest (0) to the newest (Count − 1).</summary>
+    public double this[int index] => _items[_next + _capacity - _count + index];
 
     /// <summary>Appends a value, dropping the oldest when full; returns the dropped value, or NaN.</summary>
     public double Push(double value)

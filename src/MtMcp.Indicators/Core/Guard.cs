@@ -2,8 +2,8 @@ using System.Runtime.CompilerServices;
 
 namespace MtMcp.Indicators;
 
-/// <summary>Argument checks of the typed <c>Compute</c> methods of the momentum indicators (the registry checks its own way).</summary>
-internal static class MomentumGuard
+/// <summary>Argument checks of the typed <c>Compute</c> methods and stream constructors (the registry checks its own way).</summary>
+internal static class Guard
 {
     /// <summary>TA-Lib's largest period.</summary>
     public const int MaxPeriod = 100_000;
