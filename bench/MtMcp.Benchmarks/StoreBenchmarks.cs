@@ -83,7 +83,7 @@ public class StoreBenchmarks
     /// columns anew and the kernel faults each page into the new maps as it is read.
     /// </summary>
     [Benchmark]
-    [Headline("Store read of 10 M bars, first open (all 8 columns)", HeadlineUnit.Milliseconds, 50)]
+    [Headline("Store read of 10 M bars, first open (all 8 cols)", HeadlineUnit.Milliseconds, 50)]
     public ulong FirstOpenAndReadAllColumns()
     {
         using var store = new MarketDataStore(_root);
