@@ -63,7 +63,7 @@ public static class StochRsi
         try
         {
             var rsi = buffer.AsSpan(0, n);
-            Rsi.Compute(real, timePeriod, rsi);
+            Rsi.ComputeSerial(real, timePeriod, rsi);
             var series = rsi[rsiLookback..];
             StochF.Compute(series, series, series, fastKPeriod, fastDPeriod, fastDMaType, fastK[rsiLookback..], fastD[rsiLookback..]);
         }

@@ -49,16 +49,18 @@ public static class Trix
             return;
         }
 
+        // TA-Lib's exact EMA: the rate of change of the third EMA magnifies any rounding in it.
         var emaLookback = Ema.Lookback(period);
+        var k = Ema.SmoothingFactor(period);
         var buffer = ArrayPool<double>.Shared.Rent(2 * n);
         try
         {
             var first = buffer.AsSpan(0, n);
             var second = buffer.AsSpan(n, n);
-            Ema.Compute(real, period, first);
-            Ema.Compute(first[emaLookback..], period, second[emaLookback..]);
+            Ema.Compute(real, period, k, first);
+            Ema.Compute(first[emaLookback..], period, k, second[emaLookback..]);
             var third = first; // the first EMA is no longer needed
-            Ema.Compute(second[(2 * emaLookback)..], period, third[(2 * emaLookback)..]);
+            Ema.Compute(second[(2 * emaLookback)..], period, k, third[(2 * emaLookback)..]);
             for (var i = lookback; i < n; i++)
             {
                 output[i] = RateOfChange(third[i], third[i - 1]);

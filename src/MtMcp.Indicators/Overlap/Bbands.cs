@@ -66,6 +66,12 @@ public static class Bbands
             return;
         }
 
+        if (maType == MaType.Sma)
+        {
+            ComputeSimple(real, period, nbDevUp, nbDevDn, upper, middle, lower);
+            return;
+        }
+
         Average(real, period, maType, lookback, middle);
 
         // As TA-Lib, the deviation's running sums start where its first window ends at the MA's first value;
@@ -78,6 +84,44 @@ public static class Bbands
             var average = middle[i];
             upper[i] = average + (deviation * nbDevUp);
             lower[i] = average - (deviation * nbDevDn);
+        }
+    }
+
+    /// <summary>
+    /// The bands around a simple average in one pass: the running Σx and Σx² give both the mean and the variance,
+    /// in the same order of operations as <see cref="Sma"/> and <see cref="Var"/>, so the same bits as the two
+    /// separately (and as the stream, which composes them).
+    /// </summary>
+    private static void ComputeSimple(
+        ReadOnlySpan<double> real, int period, double nbDevUp, double nbDevDn, Span<double> upper, Span<double> middle, Span<double> lower)
+    {
+        // Slicing every output to the input's length lets the JIT drop the bounds checks in the loop.
+        var n = real.Length;
+        upper = upper[..n];
+        middle = middle[..n];
+        lower = lower[..n];
+        var sum = 0.0;
+        var sumSquares = 0.0;
+        for (var i = 0; i < period - 1; i++)
+        {
+            var x = real[i];
+            sum += x;
+            sumSquares += x * x;
+        }
+
+        for (var i = period - 1; i < real.Length; i++)
+        {
+            var newest = real[i];
+            var oldest = real[i - period + 1];
+            var total = sum + newest;
+            var totalSquares = sumSquares + (newest * newest);
+            var mean = total / period;
+            var deviation = StdDev.Of((totalSquares / period) - (mean * mean), 1.0);
+            sum = total - oldest;
+            sumSquares = totalSquares - (oldest * oldest);
+            middle[i] = mean;
+            upper[i] = mean + (deviation * nbDevUp);
+            lower[i] = mean - (deviation * nbDevDn);
         }
     }
 

@@ -26,7 +26,8 @@ public static class Ema
 
     /// <summary>
     /// Writes the EMA of <paramref name="real"/> into <paramref name="output"/> from index <c>period − 1</c> on;
-    /// earlier entries are left as they are.
+    /// earlier entries are left as they are. Equal to TA-Lib up to rounding (about 1e-15 relative, see
+    /// <see cref="LinearBlocks"/>).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is outside 2…100000.</exception>
     /// <exception cref="ArgumentException"><paramref name="output"/> is shorter than <paramref name="real"/>.</exception>
@@ -34,12 +35,20 @@ public static class Ema
     {
         Guard.Period(period, 2);
         Guard.Output(real.Length, output);
-        Compute(real, period, SmoothingFactor(period), output);
+        if (real.Length < period)
+        {
+            return;
+        }
+
+        var ema = output[period - 1] = Seed(real, period);
+        Smooth(real[period..], ema, SmoothingFactor(period), output[period..]);
     }
 
     /// <summary>
     /// The EMA with an explicit smoothing factor <paramref name="k"/> (TA-Lib's internal EMA, which MACDFIX and
-    /// others call with fixed factors), still seeded with the SMA of the first <paramref name="period"/> values.
+    /// others call with fixed factors), still seeded with the SMA of the first <paramref name="period"/> values, as
+    /// one serial chain in TA-Lib's exact order. Composites use it: differences of EMAs (MACD, APO, TRIX) magnify
+    /// the rounding that the blocked <see cref="Compute(ReadOnlySpan{double}, int, Span{double})"/> allows.
     /// </summary>
     internal static void Compute(ReadOnlySpan<double> real, int period, double k, Span<double> output)
     {
@@ -48,20 +57,90 @@ public static class Ema
             return;
         }
 
+        var ema = output[period - 1] = Seed(real, period);
+        for (var i = period; i < real.Length; i++)
+        {
+            output[i] = ema = Step(ema, real[i], k);
+        }
+    }
+
+    // TA-Lib's seed: a running sum from the first value, divided once.
+    private static double Seed(ReadOnlySpan<double> real, int period)
+    {
         var sum = 0.0;
         for (var i = 0; i < period; i++)
         {
             sum += real[i];
         }
 
-        var ema = sum / period;
-        output[period - 1] = ema;
-        for (var i = period; i < real.Length; i++)
+        return sum / period;
+    }
+
+    /// <summary>
+    /// Continues the EMA from <paramref name="ema"/> over <paramref name="real"/>. One chain is bound by the latency
+    /// of its three operations per bar, so the bars run in fixed blocks of <see cref="LinearBlocks.Length"/>, four
+    /// side by side (see <see cref="LinearBlocks"/>); each bar still takes TA-Lib's step from the bar before it.
+    /// </summary>
+    private static void Smooth(ReadOnlySpan<double> real, double ema, double k, Span<double> output)
+    {
+        const int B = LinearBlocks.Length;
+        var a = 1.0 - k;
+        var decay = LinearBlocks.Decay(a);
+        var i = 0;
+        for (; i + (4 * B) <= real.Length; i += 4 * B)
         {
-            ema = ((real[i] - ema) * k) + ema;
-            output[i] = ema;
+            ReadOnlySpan<double> x0 = real.Slice(i, B), x1 = real.Slice(i + B, B), x2 = real.Slice(i + (2 * B), B), x3 = real.Slice(i + (3 * B), B);
+            var (l0, l1, l2, l3) = (0.0, 0.0, 0.0, 0.0);
+            for (var j = 0; j < B; j++)
+            {
+                l0 = LinearBlocks.Local(l0, a, k * x0[j]);
+                l1 = LinearBlocks.Local(l1, a, k * x1[j]);
+                l2 = LinearBlocks.Local(l2, a, k * x2[j]);
+                l3 = LinearBlocks.Local(l3, a, k * x3[j]);
+            }
+
+            var e0 = ema;
+            var e1 = LinearBlocks.Carry(l0, decay, e0);
+            var e2 = LinearBlocks.Carry(l1, decay, e1);
+            var e3 = LinearBlocks.Carry(l2, decay, e2);
+            ema = LinearBlocks.Carry(l3, decay, e3);
+
+            Span<double> o0 = output.Slice(i, B), o1 = output.Slice(i + B, B), o2 = output.Slice(i + (2 * B), B), o3 = output.Slice(i + (3 * B), B);
+            for (var j = 0; j < B; j++)
+            {
+                o0[j] = e0 = Step(e0, x0[j], k);
+                o1[j] = e1 = Step(e1, x1[j], k);
+                o2[j] = e2 = Step(e2, x2[j], k);
+                o3[j] = e3 = Step(e3, x3[j], k);
+            }
+        }
+
+        // The rest block by block with the same carries, so any prefix of the series gives the same bits.
+        for (; i < real.Length; i += B)
+        {
+            var x = real.Slice(i, Math.Min(B, real.Length - i));
+            var o = output.Slice(i, x.Length);
+            var e = ema;
+            for (var j = 0; j < x.Length; j++)
+            {
+                o[j] = e = Step(e, x[j], k);
+            }
+
+            if (x.Length == B)
+            {
+                var local = 0.0;
+                for (var j = 0; j < B; j++)
+                {
+                    local = LinearBlocks.Local(local, a, k * x[j]);
+                }
+
+                ema = LinearBlocks.Carry(local, decay, ema);
+            }
         }
     }
+
+    // TA-Lib's order: the distance to the new value, scaled, added back.
+    private static double Step(double ema, double x, double k) => ((x - ema) * k) + ema;
 
     /// <summary>
     /// The EMA recursion as a value: feed values one by one with <see cref="Next"/>. Copying the struct saves
@@ -144,7 +223,7 @@ public static class Ema
         }
     }
 
-    /// <summary>Streaming EMA: O(1) per bar, bit-identical to <see cref="Compute(ReadOnlySpan{double}, int, Span{double})"/>.</summary>
+    /// <summary>Streaming EMA: O(1) per bar, equal to <see cref="Compute(ReadOnlySpan{double}, int, Span{double})"/> up to rounding.</summary>
     public sealed class Stream : IStreamingIndicator
     {
         private readonly ValueStream _ema;

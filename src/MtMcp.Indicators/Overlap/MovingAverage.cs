@@ -63,10 +63,10 @@ public static class MovingAverage
         switch (type)
         {
             case MaType.Sma:
-                Sma.Compute(real, period, output);
+                Sma.ComputeSerial(real, period, output);
                 break;
             case MaType.Ema:
-                Ema.Compute(real, period, output);
+                Ema.Compute(real, period, Ema.SmoothingFactor(period), output);
                 break;
             case MaType.Wma:
                 Wma.Compute(real, period, output);

@@ -36,7 +36,8 @@ public static class StdDev
         }
     }
 
-    private static double Of(double variance, double nbDev) => variance < Epsilon ? 0.0 : Math.Sqrt(variance) * nbDev;
+    /// <summary><paramref name="nbDev"/> standard deviations for a variance; 0 below TA-Lib's epsilon.</summary>
+    internal static double Of(double variance, double nbDev) => variance < Epsilon ? 0.0 : Math.Sqrt(variance) * nbDev;
 
     /// <summary>Streaming STDDEV: O(1) per bar, bit-identical to <see cref="Compute"/>.</summary>
     /// <param name="period">Bars in the window.</param>

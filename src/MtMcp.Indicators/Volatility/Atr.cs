@@ -43,17 +43,96 @@ public static class Atr
 
         var atr = sum / period;
         output[period] = normalized ? Natr.Normalize(atr, close[period]) : atr;
-        for (var i = period + 1; i < close.Length; i++)
+
+        // A group of blocks at a time (see LinearBlocks): true ranges into the output, then smoothed in place.
+        const int Group = 4 * LinearBlocks.Length;
+        for (var start = period + 1; start < close.Length; start += Group)
         {
-            atr = Smooth(atr, TRange.Of(high[i], low[i], close[i - 1]), period);
-            output[i] = normalized ? Natr.Normalize(atr, close[i]) : atr;
+            var end = Math.Min(start + Group, close.Length);
+            for (var i = start; i < end; i++)
+            {
+                output[i] = TRange.Of(high[i], low[i], close[i - 1]);
+            }
+
+            atr = Smooth(output[start..end], atr, period);
+            if (normalized)
+            {
+                for (var i = start; i < end; i++)
+                {
+                    output[i] = Natr.Normalize(output[i], close[i]);
+                }
+            }
         }
+    }
+
+    /// <summary>
+    /// Replaces the true ranges in <paramref name="values"/> (up to four blocks of <see cref="LinearBlocks.Length"/>
+    /// from a block boundary) with the ATR continued from <paramref name="atr"/>; returns the state carried to the next
+    /// block. Four whole blocks run side by side; each bar takes TA-Lib's step from the bar before it.
+    /// </summary>
+    private static double Smooth(Span<double> values, double atr, int period)
+    {
+        const int B = LinearBlocks.Length;
+        var a = (period - 1.0) / period;
+        var b = 1.0 / period;
+        var decay = LinearBlocks.Decay(a);
+        if (values.Length == 4 * B)
+        {
+            Span<double> v0 = values[..B], v1 = values.Slice(B, B), v2 = values.Slice(2 * B, B), v3 = values.Slice(3 * B, B);
+            var (l0, l1, l2, l3) = (0.0, 0.0, 0.0, 0.0);
+            for (var j = 0; j < B; j++)
+            {
+                l0 = LinearBlocks.Local(l0, a, v0[j] * b);
+                l1 = LinearBlocks.Local(l1, a, v1[j] * b);
+                l2 = LinearBlocks.Local(l2, a, v2[j] * b);
+                l3 = LinearBlocks.Local(l3, a, v3[j] * b);
+            }
+
+            var s0 = atr;
+            var s1 = LinearBlocks.Carry(l0, decay, s0);
+            var s2 = LinearBlocks.Carry(l1, decay, s1);
+            var s3 = LinearBlocks.Carry(l2, decay, s2);
+            var next = LinearBlocks.Carry(l3, decay, s3);
+            for (var j = 0; j < B; j++)
+            {
+                v0[j] = s0 = Smooth(s0, v0[j], period);
+                v1[j] = s1 = Smooth(s1, v1[j], period);
+                v2[j] = s2 = Smooth(s2, v2[j], period);
+                v3[j] = s3 = Smooth(s3, v3[j], period);
+            }
+
+            return next;
+        }
+
+        // Fewer than four whole blocks: one at a time with the same carries, so a prefix gives the same bits.
+        for (var start = 0; start < values.Length; start += B)
+        {
+            var v = values.Slice(start, Math.Min(B, values.Length - start));
+            var s = atr;
+            if (v.Length == B)
+            {
+                var local = 0.0;
+                for (var j = 0; j < B; j++)
+                {
+                    local = LinearBlocks.Local(local, a, v[j] * b);
+                }
+
+                atr = LinearBlocks.Carry(local, decay, atr);
+            }
+
+            for (var j = 0; j < v.Length; j++)
+            {
+                v[j] = s = Smooth(s, v[j], period);
+            }
+        }
+
+        return atr;
     }
 
     // Wilder's smoothing in TA-Lib's order: times (period − 1), plus the new range, over the period.
     private static double Smooth(double atr, double trueRange, int period) => ((atr * (period - 1)) + trueRange) / period;
 
-    /// <summary>Streaming ATR: O(1) per bar, bit-identical to the batch form.</summary>
+    /// <summary>Streaming ATR: O(1) per bar, equal to the batch form up to rounding (see <see cref="LinearBlocks"/>).</summary>
     /// <param name="period">Bars in the seed average and the smoothing.</param>
     public sealed class Stream(int period) : IStreamingIndicator
     {
