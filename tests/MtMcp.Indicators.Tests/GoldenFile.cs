@@ -23,6 +23,9 @@ internal sealed class GoldenFile
         [.. Directory.EnumerateFiles(Path.Combine(Folder, GoldenData.Names[0]), "*.json.gz")
             .Select(f => Path.GetFileName(f)[..^".json.gz".Length]).Order(StringComparer.Ordinal)];
 
+    /// <summary>Whether <paramref name="dataset"/> has a golden file for <paramref name="function"/> (the synthetic set holds patterns only).</summary>
+    public static bool Exists(string dataset, string function) => File.Exists(Path.Combine(Folder, dataset, function + ".json.gz"));
+
     public static GoldenFile Load(string dataset, string function)
     {
         using var file = File.OpenRead(Path.Combine(Folder, dataset, function + ".json.gz"));

@@ -14,7 +14,7 @@ public sealed class TaLibGoldenTests
         var data = new TheoryData<string, string>();
         foreach (var function in GoldenFile.Functions().Where(f => IndicatorRegistry.TryGet(f, out _)))
         {
-            foreach (var dataset in GoldenData.Names)
+            foreach (var dataset in GoldenData.Names.Where(d => GoldenFile.Exists(d, function)))
             {
                 data.Add(dataset, function);
             }

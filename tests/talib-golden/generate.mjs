@@ -39,7 +39,38 @@ function leanDataset(count) {
   return cols;
 }
 
-const datasets = { eurusd_h1: csvDataset(), lean_eurusd_h1: leanDataset(3000) };
+// Candles built so that every pattern fires (13 of the 61 never do on the real data). Synthetic, so the
+// inputs are written next to the outputs (input.json.gz) instead of being read from shared data.
+function syntheticCandles(count) {
+  let state = 7;
+  const random = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const round = v => Math.round(v * 100) / 100;
+  const cols = { open: [], high: [], low: [], close: [], volume: [] };
+  let previous = 100, trend = 1, trendLeft = 0;
+  for (let i = 0; i < count; i++) {
+    const gap = random();
+    let open = gap < 0.55 ? previous : gap < 0.8 ? previous + (random() - 0.5) : previous + (random() < 0.5 ? -trend : trend) * (1 + random() * 4);
+    const size = random();
+    const body = size < 0.25 ? 0 : size < 0.5 ? random() * 0.3 : size < 0.8 ? 0.5 + random() * 1.5 : 2 + random() * 4;
+    if (trendLeft-- <= 0) { trend = random() < 0.5 ? -1 : 1; trendLeft = Math.floor(random() * 8); }
+    let close = open + (random() < 0.75 ? trend : -trend) * body;
+    open = round(open); close = round(close);
+    const shadow = () => { const k = random(); return k < 0.35 ? 0 : k < 0.6 ? random() * 0.1 : k < 0.85 ? random() : 1 + random() * 4; };
+    cols.open.push(open); cols.close.push(close);
+    cols.high.push(round(Math.max(open, close) + shadow())); cols.low.push(round(Math.min(open, close) - shadow()));
+    cols.volume.push(0);
+    previous = close < 20 ? close + 50 : close;
+  }
+  return cols;
+}
+
+const datasets = { eurusd_h1: csvDataset(), lean_eurusd_h1: leanDataset(3000), synthetic_candles: syntheticCandles(20000) };
+const onlyPatterns = new Set(['synthetic_candles']);
 
 // --- cases ------------------------------------------------------------------------------------------
 const custom = {
@@ -55,6 +86,9 @@ const custom = {
 function casesFor(info) {
   const defaults = Object.fromEntries(info.optInputs.map(o => [o.name, o.defaultValue]));
   const cases = [defaults];
+  if (info.name.startsWith('CDL') && info.optInputs.length > 0) {
+    for (const penetration of [0, 0.1, 0.7, 1.5]) cases.push({ ...defaults, optInPenetration: penetration });
+  }
   for (const extra of custom[info.name] ?? []) cases.push({ ...defaults, ...extra });
   const maParams = info.optInputs.filter(o => o.type === 'integer_list').map(o => o.name);
   if (maParams.length > 0) {
@@ -90,7 +124,11 @@ let files = 0;
 for (const [datasetName, data] of Object.entries(datasets)) {
   const folder = join(goldenRoot, datasetName);
   mkdirSync(folder, { recursive: true });
+  if (onlyPatterns.has(datasetName)) {
+    writeFileSync(join(folder, 'input.json.gz'), gzipSync(JSON.stringify(data), { level: 9 }));
+  }
   for (const fn of talib.functions) {
+    if (onlyPatterns.has(datasetName) && !fn.name.startsWith('CDL')) continue;
     const info = talib.explain(fn.name);
     const cases = [];
     for (const params of casesFor(info)) {
