@@ -51,13 +51,17 @@ public sealed class MarketDataImport
 
     private (string Path, ImportedData Data, string Symbol) Parse(string path, ImportOptions options)
     {
-        // Spreads are counted in the symbol's points, so a catalogue symbol lends its point to the parser.
-        var symbol = options.Symbol ?? DataFormatDetector.Detect(path).Symbol;
-        var withPoint = options.Point is null && symbol is not null && _catalog.TryGet(symbol, out var spec)
-            ? options with { Point = spec.Point }
-            : options;
+        // Spreads are counted in the symbol's points. The file is parsed once with the point the catalogue
+        // gives for a named symbol, else with the point inferred from its prices; only when the file names a
+        // catalogue symbol whose point differs from the inferred one is it parsed again with that point.
+        var known = options.Symbol is not null && options.Point is null && _catalog.TryGet(options.Symbol, out var named) ? named : null;
+        var data = DataImporter.Import(path, known is null ? options : options with { Point = known.Point });
+        if (known is null && options.Point is null && data.Symbol is not null
+            && _catalog.TryGet(data.Symbol, out var detected) && detected.Point != data.Point)
+        {
+            data = DataImporter.Import(path, options with { Point = detected.Point });
+        }
 
-        var data = DataImporter.Import(path, withPoint);
         var name = options.Symbol ?? data.Symbol
             ?? throw new DataImportException(path, null, "the file name does not say which symbol the data is for; give it with --symbol");
         if (data.RowsRead == 0 || (data.Bars.Length == 0 && data.Ticks.Length == 0))
@@ -65,6 +69,6 @@ public sealed class MarketDataImport
             throw new DataImportException(path, null, "the file holds no data rows");
         }
 
-        return (path, data, _catalog.TryGet(name, out var known) ? known.Name : name.ToUpperInvariant());
+        return (path, data, _catalog.TryGet(name, out var spec) ? spec.Name : name.ToUpperInvariant());
     }
 }
