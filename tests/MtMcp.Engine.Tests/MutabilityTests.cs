@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using MtMcp.Engine;
 
 namespace MtMcp.Engine.Tests;
 

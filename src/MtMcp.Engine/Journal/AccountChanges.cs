@@ -28,6 +28,12 @@ public sealed class AccountChanges
     /// <summary>Venue time of the step, Unix ms UTC: where a replay resumes after a restart.</summary>
     public long TimeMs { get; set; }
 
+    /// <summary>
+    /// The host's position in its market feed when the step happened (for a replay: the index of the last tick
+    /// processed), committed with the step so a restarted replay resumes exactly there. The engine ignores it.
+    /// </summary>
+    public long Cursor { get; set; }
+
     /// <summary>Whether the step changed anything that must be journaled.</summary>
     public bool IsEmpty => _transactions.Count == 0 && _clientOrders.Count == 0 && !BalanceChanged;
 

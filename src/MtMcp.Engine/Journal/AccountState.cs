@@ -18,6 +18,9 @@ public sealed record AccountState
     /// <summary>Venue time of the last committed step, Unix ms UTC (0 for a new account).</summary>
     public long TimeMs { get; init; }
 
+    /// <summary>The host's feed position of the last committed step (see <see cref="AccountChanges.Cursor"/>).</summary>
+    public long Cursor { get; init; }
+
     /// <summary>Every order, working and historical, in ticket order.</summary>
     public IReadOnlyList<Order> Orders { get; init; } = [];
 

@@ -27,6 +27,12 @@ public sealed record AccountSnapshot
     /// <summary>Equity / margin × 100; null when no margin is used.</summary>
     public double? MarginLevel => Margin > 0 ? Equity / Margin * 100 : null;
 
+    /// <summary>
+    /// Whether the account is at or below its margin call level (margin level in percent mode, equity in money
+    /// mode; never while no margin is used).
+    /// </summary>
+    public bool MarginCall { get; init; }
+
     /// <summary>Time of the snapshot (the last quote the account saw), Unix ms UTC.</summary>
     public required long TimeMs { get; init; }
 }

@@ -1,0 +1,410 @@
+using System.Threading.Channels;
+
+namespace MtMcp.Paper;
+
+/// <summary>
+/// The paper trading venue: named simulated accounts, each a <see cref="TradingAccount"/> with its own quote board
+/// (so a per-account spread markup applies), fed by one market feed and journaled after every step, so a crash
+/// loses nothing that was acknowledged.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Single writer: one lock serialises every step (a request, a tick, a balance operation) over all accounts; a step's
+/// changes are committed to the journal before the call returns or the next tick is processed, then published to
+/// subscribers. If a commit fails the account is reloaded from the journal, so memory never runs ahead of the disk.
+/// </para>
+/// <para>Thread-safe.</para>
+/// </remarks>
+[Mutable]
+public sealed partial class PaperTradingService : IDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly ITradingJournal _journal;
+    private readonly SymbolCatalog _symbols;
+    private readonly IMarketFeed _feed;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, PaperAccount> _accounts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Channel<AccountUpdate>> _subscribers = [];
+    private readonly int[] _feedSymbolIds;
+    private readonly Tick?[] _rawQuotes;
+    private long _lastPosition;
+
+    /// <summary>Loads every journaled account and primes its quotes from the feed.</summary>
+    /// <param name="journal">Where accounts are stored; the service owns it and disposes it.</param>
+    /// <param name="symbols">The symbols the accounts trade (the feed's symbols must be among them).</param>
+    /// <param name="feed">The market feed.</param>
+    /// <param name="time">The clock (live feeds advance the accounts' clocks with it).</param>
+    /// <exception cref="ArgumentException">The feed quotes a symbol the catalogue does not have.</exception>
+    public PaperTradingService(ITradingJournal journal, SymbolCatalog symbols, IMarketFeed feed, TimeProvider time)
+    {
+        _journal = journal;
+        _symbols = symbols;
+        _feed = feed;
+        _time = time;
+        _feedSymbolIds = new int[feed.Symbols.Count];
+        _rawQuotes = new Tick?[symbols.Count];
+        var probe = new QuoteBoard(symbols);
+        for (var i = 0; i < feed.Symbols.Count; i++)
+        {
+            if (!probe.TryGetId(feed.Symbols[i], out _feedSymbolIds[i]))
+            {
+                throw new ArgumentException($"The feed quotes {feed.Symbols[i]}, which is not in the symbol catalogue.", nameof(feed));
+            }
+        }
+
+        foreach (var name in journal.ListAccounts())
+        {
+            var state = journal.Load(name) ?? throw new InvalidOperationException($"Paper account {name} is listed but cannot be loaded.");
+            _accounts[name] = Open(name, state);
+        }
+    }
+
+    /// <summary>Names of the paper accounts, in order.</summary>
+    public IReadOnlyList<string> Accounts
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _accounts.Keys.Order(StringComparer.OrdinalIgnoreCase)];
+            }
+        }
+    }
+
+    /// <summary>The lowest feed position every account has committed: where a restarted replay resumes.</summary>
+    public long ResumePosition
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _accounts.Count == 0 ? 0 : _accounts.Values.Min(a => a.Cursor);
+            }
+        }
+    }
+
+    /// <summary>Creates the default account (<see cref="PaperAccounts.DefaultName"/>) when there is no account at all.</summary>
+    public void EnsureDefaultAccount()
+    {
+        lock (_lock)
+        {
+            if (_accounts.Count == 0)
+            {
+                CreateLocked(PaperAccounts.DefaultName, PaperAccounts.DefaultSettings(), PaperAccounts.DefaultDeposit);
+            }
+        }
+    }
+
+    /// <summary>Creates a paper account with a first deposit.</summary>
+    /// <exception cref="ArgumentException">The name is not allowed, already taken, or the settings or deposit are invalid.</exception>
+    public void Create(string name, AccountSettings settings, decimal deposit)
+    {
+        PaperAccounts.CheckName(name);
+        ArgumentNullException.ThrowIfNull(settings);
+        lock (_lock)
+        {
+            if (_accounts.ContainsKey(name))
+            {
+                throw new ArgumentException($"Paper account {name} already exists; reset or remove it first.", nameof(name));
+            }
+
+            CreateLocked(name, settings, deposit);
+        }
+    }
+
+    /// <summary>
+    /// Resets an account: every order, position and deal is removed and the balance starts again from
+    /// <paramref name="deposit"/> (null = the account's first deposit), keeping its settings.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">There is no such account.</exception>
+    public void Reset(string name, decimal? deposit = null)
+    {
+        lock (_lock)
+        {
+            var account = Get(name);
+            var firstDeposit = account.Trading.Deals(HistoryQuery.All).FirstOrDefault(d => d.Type == DealType.Balance)?.Profit ?? PaperAccounts.DefaultDeposit;
+            CreateLocked(account.Trading.Name, account.Trading.Settings, deposit ?? firstDeposit);
+        }
+    }
+
+    /// <summary>Removes an account and its journal; false when there was none.</summary>
+    public bool Remove(string name)
+    {
+        lock (_lock)
+        {
+            return _accounts.Remove(name) && _journal.Delete(name);
+        }
+    }
+
+    /// <summary>Deposits (positive) or withdraws (negative) money as a balance deal.</summary>
+    /// <exception cref="KeyNotFoundException">There is no such account.</exception>
+    public TradeResult Deposit(string name, decimal amount, string comment = "") =>
+        Step(name, account => account.Deposit(amount, comment));
+
+    /// <summary>Sends a trade request to an account.</summary>
+    /// <exception cref="KeyNotFoundException">There is no such account.</exception>
+    public TradeResult Send(string name, TradeRequest request) => Step(name, account => account.Send(request));
+
+    /// <summary>Closes every position of an account that matches <paramref name="filter"/>; one result per position.</summary>
+    /// <exception cref="KeyNotFoundException">There is no such account.</exception>
+    public IReadOnlyList<TradeResult> CloseAll(string name, PositionFilter filter) => Step(name, account => account.CloseAll(filter));
+
+    /// <summary>Cancels every pending order of an account that matches <paramref name="filter"/>; one result per order.</summary>
+    /// <exception cref="KeyNotFoundException">There is no such account.</exception>
+    public IReadOnlyList<TradeResult> CancelAll(string name, OrderFilter filter) => Step(name, account => account.CancelAll(filter));
+
+    /// <summary>Validates a request without sending it and reports the account after it.</summary>
+    /// <exception cref="KeyNotFoundException">There is no such account.</exception>
+    public OrderCheckResult Check(string name, TradeRequest request) => Read(name, account => account.Check(request));
+
+    /// <summary>Reads an account under the lock (snapshot, positions, orders, history); the reader must not keep the account.</summary>
+    /// <exception cref="KeyNotFoundException">There is no such account.</exception>
+    public T Read<T>(string name, Func<TradingAccount, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        lock (_lock)
+        {
+            var account = Get(name);
+            AdvanceLiveClock(account);
+            return read(account.Trading);
+        }
+    }
+
+    /// <summary>
+    /// Subscribes to the account updates of every account, from now on. Updates are never dropped; dispose the
+    /// subscription to stop receiving them.
+    /// </summary>
+    public Subscription Subscribe()
+    {
+        var channel = Channel.CreateUnbounded<AccountUpdate>(new UnboundedChannelOptions { SingleReader = true });
+        lock (_lock)
+        {
+            _subscribers.Add(channel);
+        }
+
+        return new Subscription(this, channel);
+    }
+
+    /// <summary>
+    /// Runs the feed into the accounts until cancelled or the feed ends (a replay), resuming after
+    /// <see cref="ResumePosition"/>.
+    /// </summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        PrimeQuotes();
+        await foreach (var tick in _feed.ReadAsync(ResumePosition, cancellationToken).ConfigureAwait(false))
+        {
+            Process(tick);
+        }
+    }
+
+    /// <summary>
+    /// Sets every account's quotes to the feed's quotes at the resume position (what they saw when they last
+    /// committed), without triggering anything. Called by <see cref="RunAsync"/>; call it yourself before driving
+    /// <see cref="Process"/> directly.
+    /// </summary>
+    public void PrimeQuotes()
+    {
+        var quotes = _feed.QuotesAt(ResumePosition);
+        lock (_lock)
+        {
+            foreach (var tick in quotes)
+            {
+                var id = _feedSymbolIds[FeedIndex(tick.Symbol)];
+                _rawQuotes[id] = tick.Tick;
+                foreach (var account in _accounts.Values)
+                {
+                    account.Update(id, tick.Tick);
+                }
+
+                _lastPosition = Math.Max(_lastPosition, tick.Position);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Processes one feed tick: every account sees the quote (with its markup) and reacts (pending orders, SL/TP,
+    /// trailing stops, expiry, rollover, stop-out); what changed is journaled and published before this returns.
+    /// Accounts that already committed a later position only take the quote.
+    /// </summary>
+    public void Process(in FeedTick tick)
+    {
+        var id = _feedSymbolIds[FeedIndex(tick.Symbol)];
+        lock (_lock)
+        {
+            _lastPosition = tick.Position;
+            _rawQuotes[id] = tick.Tick;
+            foreach (var account in _accounts.Values)
+            {
+                account.Update(id, tick.Tick);
+                if (tick.Position > account.Cursor)
+                {
+                    account.Trading.OnQuote(id);
+                    CommitLocked(account);
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            foreach (var channel in _subscribers)
+            {
+                channel.Writer.TryComplete();
+            }
+
+            _subscribers.Clear();
+            _journal.Dispose();
+        }
+    }
+
+    private T Step<T>(string name, Func<TradingAccount, T> step)
+    {
+        lock (_lock)
+        {
+            var account = Get(name);
+            AdvanceLiveClock(account);
+            var result = step(account.Trading);
+            CommitLocked(account);
+            return result;
+        }
+    }
+
+    private void AdvanceLiveClock(PaperAccount account)
+    {
+        if (_feed.IsLive)
+        {
+            account.Trading.AdvanceTime(_time.GetUtcNow().ToUnixTimeMilliseconds());
+        }
+    }
+
+    private void CreateLocked(string name, AccountSettings settings, decimal deposit)
+    {
+        var board = new QuoteBoard(_symbols);
+        var timeMs = _feed.IsLive ? _time.GetUtcNow().ToUnixTimeMilliseconds() : LatestQuoteTimeMs();
+        var trading = new TradingAccount(name, settings, board, deposit, timeMs);
+        var state = trading.ToState() with { Cursor = _lastPosition };
+        _journal.Save(name, state);
+        trading.Changes.Clear();
+        _accounts[name] = WithCurrentQuotes(new PaperAccount(trading, board) { Cursor = _lastPosition });
+    }
+
+    private PaperAccount Open(string name, AccountState state)
+    {
+        var board = new QuoteBoard(_symbols);
+        return new PaperAccount(TradingAccount.Restore(name, state, board), board) { Cursor = state.Cursor };
+    }
+
+    private long LatestQuoteTimeMs()
+    {
+        long latest = 0;
+        foreach (var tick in _rawQuotes)
+        {
+            latest = Math.Max(latest, tick?.TimeMs ?? 0);
+        }
+
+        return latest;
+    }
+
+    private PaperAccount WithCurrentQuotes(PaperAccount account)
+    {
+        for (var id = 0; id < _rawQuotes.Length; id++)
+        {
+            if (_rawQuotes[id] is { } tick)
+            {
+                account.Update(id, tick);
+            }
+        }
+
+        return account;
+    }
+
+    private void CommitLocked(PaperAccount account)
+    {
+        var changes = account.Trading.Changes;
+        if (changes.IsEmpty)
+        {
+            return;
+        }
+
+        changes.Cursor = Math.Max(_lastPosition, account.Cursor);
+        try
+        {
+            _journal.Commit(account.Trading.Name, changes);
+        }
+        catch
+        {
+            // Memory must never run ahead of the journal: go back to what is stored.
+            var stored = _journal.Load(account.Trading.Name);
+            if (stored is not null)
+            {
+                _accounts[account.Trading.Name] = WithCurrentQuotes(Open(account.Trading.Name, stored));
+            }
+
+            throw;
+        }
+
+        account.Cursor = changes.Cursor;
+        Publish(new AccountUpdate(account.Trading.Name, [.. changes.Transactions], changes.Balance, changes.TimeMs));
+        changes.Clear();
+    }
+
+    private void Publish(AccountUpdate update)
+    {
+        foreach (var channel in _subscribers)
+        {
+            channel.Writer.TryWrite(update);
+        }
+    }
+
+    private PaperAccount Get(string name) =>
+        _accounts.TryGetValue(name, out var account)
+            ? account
+            : throw new KeyNotFoundException($"There is no paper account named {name}; the accounts are: {string.Join(", ", _accounts.Keys.Order(StringComparer.OrdinalIgnoreCase))}.");
+
+    private int FeedIndex(string symbol)
+    {
+        var symbols = _feed.Symbols;
+        for (var i = 0; i < symbols.Count; i++)
+        {
+            if (ReferenceEquals(symbols[i], symbol) || symbols[i].Equals(symbol, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"The feed sent a tick for {symbol}, which it does not list.", nameof(symbol));
+    }
+
+    private void Unsubscribe(Channel<AccountUpdate> channel)
+    {
+        lock (_lock)
+        {
+            _subscribers.Remove(channel);
+            channel.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>A subscription to account updates; dispose it to stop them.</summary>
+    [Mutable]
+    public sealed class Subscription : IDisposable
+    {
+        private readonly PaperTradingService _service;
+        private readonly Channel<AccountUpdate> _channel;
+
+        internal Subscription(PaperTradingService service, Channel<AccountUpdate> channel)
+        {
+            _service = service;
+            _channel = channel;
+        }
+
+        /// <summary>The updates, in commit order.</summary>
+        public ChannelReader<AccountUpdate> Updates => _channel.Reader;
+
+        /// <inheritdoc/>
+        public void Dispose() => _service.Unsubscribe(_channel);
+    }
+}
