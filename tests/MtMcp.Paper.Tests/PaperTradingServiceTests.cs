@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using MtMcp.Storage;
 using MtMcp.Testing;
 
@@ -207,6 +208,50 @@ public sealed class PaperTradingServiceTests : IDisposable
         using var restarted = NewService(feed);
         Assert.Equal(3, restarted.ResumePosition);
         Assert.Single(restarted.Read("a", a => a.Positions));
+    }
+
+    [Fact]
+    public async Task RunAsync_LiveDemoMarket_TradesOnPrimedQuotesAndFillsAsTheClockAdvances()
+    {
+        // A Tuesday afternoon: the forex market is open.
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 4, 14, 0, 0, TimeSpan.Zero));
+        var feed = new DemoMarketFeed(new DemoMarket.DemoMarket(new DemoMarket.DemoMarketOptions()), time);
+        using var service = new PaperTradingService(new SqliteTradingJournal(JournalPath), SymbolCatalog.BuiltIn, feed, time);
+        service.EnsureDefaultAccount();
+        service.PrimeQuotes();
+        var primed = feed.QuotesAt(0).Last(t => t.Symbol == "EURUSD").Tick;
+
+        var buy = service.Send("demo", Buy(0.1m, "now"));
+        Assert.Equal(TradeRetcode.Done, buy.Retcode);
+        Assert.Equal(primed.Ask, buy.Price, 10);
+
+        // Stops one point either side of the market: whichever way it moves, one of them fills.
+        var spec = SymbolCatalog.BuiltIn.TryGet("EURUSD", out var s) ? s : throw new InvalidOperationException();
+        service.Send("demo", new TradeRequest { Action = TradeAction.Pending, Symbol = "EURUSD", Type = OrderType.BuyStop, Volume = 0.1m, Price = spec.NormalizePrice(primed.Ask + spec.Point), ClientOrderId = "up" });
+        service.Send("demo", new TradeRequest { Action = TradeAction.Pending, Symbol = "EURUSD", Type = OrderType.SellStop, Volume = 0.1m, Price = spec.NormalizePrice(primed.Bid - spec.Point), ClientOrderId = "down" });
+        using var subscription = service.Subscribe();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var run = service.RunAsync(stop.Token);
+
+        AccountUpdate? fill = null;
+        for (var second = 0; second < 600 && fill is null; second++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(1, TestContext.Current.CancellationToken);
+            while (fill is null && subscription.Updates.TryRead(out var update))
+            {
+                fill = update.Transactions.Any(t => t.Type == TradeTransactionType.DealAdd) ? update : null;
+            }
+        }
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.NotNull(fill);
+        var deal = fill.Transactions.First(t => t.Type == TradeTransactionType.DealAdd).Deal!;
+        Assert.True(deal.TimeMs > primed.TimeMs && deal.TimeMs <= time.GetUtcNow().ToUnixTimeMilliseconds(), "the fill happened on a later live tick");
+        var (positions, orders) = service.Read("demo", a => (a.Positions.Count, a.Orders.Count));
+        Assert.InRange(positions, 2, 3);
+        Assert.Equal(3, positions + orders);
     }
 
     private PaperTradingService NewService(IMarketFeed feed) =>
