@@ -61,12 +61,15 @@ internal struct DirectionalMovement
     /// The directional index <c>100·|−DI − +DI| / (−DI + +DI)</c>; false when the true range or the DI sum is 0
     /// (TA-Lib then repeats the last DX or leaves the ADX as it is).
     /// </summary>
-    public readonly bool TryDx(out double dx)
+    public readonly bool TryDx(out double dx) => TryDx(PlusDm, MinusDm, TrueRange, out dx);
+
+    /// <summary><see cref="TryDx(out double)"/> for given smoothed sums.</summary>
+    public static bool TryDx(double plusDm, double minusDm, double trueRange, out double dx)
     {
-        if (!MomentumMath.IsZero(TrueRange))
+        if (!MomentumMath.IsZero(trueRange))
         {
-            var minus = 100.0 * (MinusDm / TrueRange);
-            var plus = 100.0 * (PlusDm / TrueRange);
+            var minus = 100.0 * (minusDm / trueRange);
+            var plus = 100.0 * (plusDm / trueRange);
             var sum = minus + plus;
             if (!MomentumMath.IsZero(sum))
             {
@@ -79,23 +82,46 @@ internal struct DirectionalMovement
         return false;
     }
 
+    /// <summary>Whether the seed is complete (from bar <c>period</c> on): every further bar is smoothed.</summary>
+    public readonly bool IsSeeded => _seedBars == Period;
+
+    /// <summary>
+    /// The previous bar and the smoothed sums, for a batch loop that runs the smoothing in registers and puts
+    /// them back (<see cref="AverageDirectional"/>); set only once <see cref="IsSeeded"/>.
+    /// </summary>
+    public SmoothedState Smoothed
+    {
+        readonly get => new(_previousHigh, _previousLow, _previousClose, PlusDm, MinusDm, TrueRange);
+        set => (_previousHigh, _previousLow, _previousClose, PlusDm, MinusDm, TrueRange) =
+            (value.High, value.Low, value.Close, value.PlusDm, value.MinusDm, value.TrueRange);
+    }
+
+    /// <summary>The +DM and −DM of a move: only the larger of the two moves counts, and only if it is positive.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (double Plus, double Minus) Moves(double high, double low, double previousHigh, double previousLow)
+    {
+        var up = high - previousHigh;
+        var down = previousLow - low;
+        return (MomentumMath.KeepIf((up > 0) & (up > down), up), MomentumMath.KeepIf((down > 0) & (down > up), down));
+    }
+
+    /// <summary>Wilder's smoothing in TA-Lib's order: <c>s − s/period + x</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Smooth(double smoothed, double period, double x) => smoothed - (smoothed / period) + x;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Step(double high, double low, double range)
     {
-        // Only the larger of the two moves counts, and only if it is positive.
-        var up = high - _previousHigh;
-        var down = _previousLow - low;
-        var plus = MomentumMath.KeepIf((up > 0) & (up > down), up);
-        var minus = MomentumMath.KeepIf((down > 0) & (down > up), down);
+        var (plus, minus) = Moves(high, low, _previousHigh, _previousLow);
         _previousHigh = high;
         _previousLow = low;
 
         // With a period of 1, s − s/1 + x is the bar's own value, which is TA-Lib's special case for it.
         if (_seedBars == Period)
         {
-            PlusDm = PlusDm - (PlusDm / _period) + plus;
-            MinusDm = MinusDm - (MinusDm / _period) + minus;
-            TrueRange = TrueRange - (TrueRange / _period) + range;
+            PlusDm = Smooth(PlusDm, _period, plus);
+            MinusDm = Smooth(MinusDm, _period, minus);
+            TrueRange = Smooth(TrueRange, _period, range);
             return;
         }
 
@@ -112,3 +138,6 @@ internal struct DirectionalMovement
 
     private readonly double Indicator(double dm) => MomentumMath.IsZero(TrueRange) ? 0.0 : _scale * (dm / TrueRange);
 }
+
+/// <summary>The state of a seeded <see cref="DirectionalMovement"/>: the previous bar and the smoothed sums.</summary>
+internal readonly record struct SmoothedState(double High, double Low, double Close, double PlusDm, double MinusDm, double TrueRange);

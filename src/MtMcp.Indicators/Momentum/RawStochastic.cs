@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.Intrinsics;
+
 namespace MtMcp.Indicators;
 
 /// <summary>
@@ -5,41 +8,71 @@ namespace MtMcp.Indicators;
 /// high–low range of the last <c>period</c> bars, 0 to 100.
 /// </summary>
 /// <remarks>
-/// As in TA-Lib the extremes are kept with their bar index and the window is rescanned only when the
-/// extreme leaves it: amortised O(1) per bar on market data, O(period) at worst.
+/// The batch finds the extremes branch-free in O(1) per bar (<see cref="WindowExtreme.HighLowWindows"/>); the stream,
+/// as TA-Lib, keeps them with their bar index and rescans the window only when the extreme leaves it: amortised
+/// O(1) per bar on market data, O(period) at worst. Both give the same values (extremes are exact).
 /// </remarks>
 internal static class RawStochastic
 {
+    /// <summary>Bars per block of the batch: the extremes of a block's windows are found first, then its values vectorised.</summary>
+    public const int Block = 512;
+
+    /// <summary>Scratch values on the stack up to this many (doubles), else rented.</summary>
+    public const int StackLimit = 4096;
+
     /// <summary>Bars without a value at the start: <c>period − 1</c>.</summary>
     public static int Lookback(int period) => period - 1;
 
     /// <summary>Writes %K into <paramref name="output"/> from index <c>period − 1</c> on.</summary>
     public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int period, Span<double> output)
     {
-        var highest = (Index: -1, Value: 0.0);
-        var lowest = (Index: -1, Value: 0.0);
-        for (var today = period - 1; today < close.Length; today++)
+        if (close.Length < period)
         {
-            var trailing = today - period + 1;
-            if (lowest.Index < trailing)
-            {
-                lowest = Lowest(low[trailing..(today + 1)], trailing);
-            }
-            else if (low[today] <= lowest.Value)
-            {
-                lowest = (today, low[today]);
-            }
+            return;
+        }
 
-            if (highest.Index < trailing)
+        var needed = WindowExtreme.HighLowWindows.ScratchLength(period) + (2 * Block);
+        var rented = needed > StackLimit ? ArrayPool<double>.Shared.Rent(needed) : null;
+        var scratch = rented is null ? stackalloc double[StackLimit] : rented.AsSpan();
+        try
+        {
+            var highest = scratch[..Block];
+            var lowest = scratch.Slice(Block, Block);
+            var windows = new WindowExtreme.HighLowWindows(high, low, period, scratch[(2 * Block)..]);
+            for (var start = period - 1; start < close.Length; start += Block)
             {
-                highest = Highest(high[trailing..(today + 1)], trailing);
+                var count = Math.Min(Block, close.Length - start);
+                windows.Fill(highest[..count], lowest[..count]);
+                Values(close.Slice(start, count), highest[..count], lowest[..count], output.Slice(start, count));
             }
-            else if (high[today] >= highest.Value)
+        }
+        finally
+        {
+            if (rented is not null)
             {
-                highest = (today, high[today]);
+                ArrayPool<double>.Shared.Return(rented);
             }
+        }
+    }
 
-            output[today] = Value(close[today], highest.Value, lowest.Value);
+    /// <summary>%K of bars from their closes and the extremes of their windows, vectorised (the lanes round as the scalar form).</summary>
+    public static void Values(ReadOnlySpan<double> close, ReadOnlySpan<double> highest, ReadOnlySpan<double> lowest, Span<double> output)
+    {
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i <= close.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                var bottom = Vector512.Create(lowest[i..]);
+                var diff = (Vector512.Create(highest[i..]) - bottom) / Vector512.Create(100.0);
+                var value = (Vector512.Create(close[i..]) - bottom) / diff;
+                Vector512.ConditionalSelect(Vector512.Equals(diff, Vector512<double>.Zero), Vector512<double>.Zero, value).CopyTo(output[i..]);
+            }
+        }
+
+        for (; i < close.Length; i++)
+        {
+            output[i] = Value(close[i], highest[i], lowest[i]);
         }
     }
 

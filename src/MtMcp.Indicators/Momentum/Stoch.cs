@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.Intrinsics;
 
 namespace MtMcp.Indicators;
 
@@ -64,6 +65,12 @@ public static class Stoch
             return;
         }
 
+        if (slowKMaType == MaType.Sma && slowDMaType == MaType.Sma)
+        {
+            ComputeSmaSma(high, low, close, fastKPeriod, slowKPeriod, slowDPeriod, slowK, slowD);
+            return;
+        }
+
         var kLookback = RawStochastic.Lookback(fastKPeriod);
         var slowKLookback = kLookback + MovingAverage.Lookback(slowKMaType, slowKPeriod);
         // Slow %K exists from slowKLookback on, but is reported only where slow %D exists too (as TA-Lib does).
@@ -80,6 +87,112 @@ public static class Stoch
         finally
         {
             ArrayPool<double>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// The default (both averages simple) in one pass over blocks of bars: %K of a block vectorised, then both running
+    /// sums in one serial loop (TA-Lib's order of additions, as <see cref="Sma.ComputeSerial"/>), then slow %D's
+    /// divisions vectorised. Each sum starts at 0 with zeros before its first input, which adds and removes exact
+    /// zeros: the same bits as priming it.
+    /// </summary>
+    private static void ComputeSmaSma(
+        ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close,
+        int fastKPeriod, int slowKPeriod, int slowDPeriod, Span<double> slowK, Span<double> slowD)
+    {
+        const int Block = RawStochastic.Block;
+        var n = close.Length;
+        var kLookback = RawStochastic.Lookback(fastKPeriod);
+        var slowKLookback = kLookback + slowKPeriod - 1;
+        var lookback = slowKLookback + slowDPeriod - 1;
+
+        // Per block: the extremes, %K after the slowKPeriod − 1 values before the block, slow %K after the
+        // slowDPeriod − 1 before the block, and the totals of slow %D.
+        var (kHistory, dHistory) = (slowKPeriod - 1, slowDPeriod - 1);
+        var windowScratch = WindowExtreme.HighLowWindows.ScratchLength(fastKPeriod);
+        var needed = windowScratch + (5 * Block) + kHistory + dHistory;
+        var rented = needed > RawStochastic.StackLimit ? ArrayPool<double>.Shared.Rent(needed) : null;
+        var scratch = rented is null ? stackalloc double[RawStochastic.StackLimit] : rented.AsSpan();
+        scratch[..needed].Clear();
+        try
+        {
+            var windows = new WindowExtreme.HighLowWindows(high, low, fastKPeriod, scratch[..windowScratch]);
+            var rest = scratch[windowScratch..];
+            var highest = rest[..Block];
+            var lowest = rest.Slice(Block, Block);
+            var totalsD = rest.Slice(2 * Block, Block);
+            var rawK = rest.Slice(3 * Block, kHistory + Block);
+            var smoothK = rest.Slice((3 * Block) + kHistory + Block, dHistory + Block);
+            var (sumK, sumD) = (0.0, 0.0);
+            for (var start = kLookback; start < n; start += Block)
+            {
+                var count = Math.Min(Block, n - start);
+                windows.Fill(highest[..count], lowest[..count]);
+                RawStochastic.Values(close.Slice(start, count), highest[..count], lowest[..count], rawK.Slice(kHistory, count));
+
+                // Slow %K before its first full window is not an input of slow %D yet: zeros.
+                var zeros = Math.Clamp(slowKLookback - start, 0, count);
+                Sums(rawK[..(kHistory + count)], smoothK[..(dHistory + count)], slowKPeriod, zeros, ref sumK, ref sumD, totalsD[..count]);
+
+                var from = Math.Clamp(lookback - start, 0, count);
+                smoothK.Slice(dHistory + from, count - from).CopyTo(slowK.Slice(start + from, count - from));
+                Divide(totalsD[from..count], slowDPeriod, slowD.Slice(start + from, count - from));
+                rawK.Slice(count, kHistory).CopyTo(rawK);
+                smoothK.Slice(count, dHistory).CopyTo(smoothK);
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<double>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs both sums over a block of <c>totalsD.Length</c> bars: <paramref name="rawK"/> and <paramref name="smoothK"/>
+    /// hold the values before the block (one less than each window) and then the block; writes slow %K into
+    /// <paramref name="smoothK"/>, zeros for the first <paramref name="zeros"/> bars, and slow %D's totals into
+    /// <paramref name="totalsD"/>. A method of its own: the caller's locals live across a try block, which keeps
+    /// them in memory.
+    /// </summary>
+    private static void Sums(
+        ReadOnlySpan<double> rawK, Span<double> smoothK, int slowKPeriod, int zeros, ref double sumK, ref double sumD, Span<double> totalsD)
+    {
+        var kHistory = rawK.Length - totalsD.Length;
+        var dHistory = smoothK.Length - totalsD.Length;
+        var (k, d) = (sumK, sumD);
+        for (var j = 0; j < totalsD.Length; j++)
+        {
+            var totalK = k + rawK[kHistory + j];
+            k = totalK - rawK[j];
+            var value = j < zeros ? 0.0 : totalK / slowKPeriod;
+            smoothK[dHistory + j] = value;
+            var totalD = d + value;
+            d = totalD - smoothK[j];
+            totalsD[j] = totalD;
+        }
+
+        (sumK, sumD) = (k, d);
+    }
+
+    /// <summary><c>totals[i] / period</c>, vectorised (the lanes round as the scalar division).</summary>
+    private static void Divide(ReadOnlySpan<double> totals, int period, Span<double> output)
+    {
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var divisor = Vector512.Create((double)period);
+            for (; i <= totals.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                (Vector512.Create(totals[i..]) / divisor).CopyTo(output[i..]);
+            }
+        }
+
+        for (; i < totals.Length; i++)
+        {
+            output[i] = totals[i] / period;
         }
     }
 

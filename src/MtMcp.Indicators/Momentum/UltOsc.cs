@@ -1,4 +1,8 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace MtMcp.Indicators;
 
@@ -9,6 +13,11 @@ namespace MtMcp.Indicators;
 /// </summary>
 public static class UltOsc
 {
+    // Bars per block of the batch, the per-bar running sums kept for a block, and the scratch on the stack (doubles).
+    private const int Block = 256;
+    private const int Sums = 6;
+    private const int StackLimit = 4096;
+
     /// <summary>Metadata.</summary>
     public static IndicatorInfo Info { get; } = new(
         "ultosc", "Ultimate Oscillator", IndicatorGroup.MomentumIndicators,
@@ -52,38 +61,45 @@ public static class UltOsc
             return;
         }
 
-        // Each bar's terms once (TA-Lib recomputes them for the bars leaving the windows; same values).
+        // Blocks of bars: the terms of a block are computed vectorised into a buffer that also keeps the terms of
+        // the longest period before the block (the bars leaving the windows); the running sums stay serial (in
+        // TA-Lib's order) and are kept per bar, so that the divisions then run vectorised over the block.
         var n = high.Length;
-        var buffer = ArrayPool<double>.Shared.Rent(2 * n);
+        var length = lookback + Block;
+        var need = (2 * length) + (Sums * Block);
+        var rented = need > StackLimit ? ArrayPool<double>.Shared.Rent(need) : null;
+        var scratch = rented is null ? stackalloc double[StackLimit] : rented.AsSpan();
+        var pressures = scratch[..length];
+        var ranges = scratch.Slice(length, length);
+        var sums = scratch.Slice(2 * length, Sums * Block);
         try
         {
-            var pressures = buffer.AsSpan(0, n);
-            var ranges = buffer.AsSpan(n, n);
-            for (var day = 1; day < n; day++)
-            {
-                (pressures[day], ranges[day]) = Terms(high[day], low[day], close[day], close[day - 1]);
-            }
-
-            for (var day = 1; day < n; day++)
+            // The bars before the first value prime the windows, as in TA-Lib (bar 0 has no terms and leaves no window).
+            TermsOf(high[1..lookback], low[1..lookback], close[1..lookback], close[..(lookback - 1)], pressures[1..lookback], ranges[1..lookback]);
+            for (var day = 1; day < lookback; day++)
             {
                 totals.Add(day, pressures[day], ranges[day]);
-                if (day < lookback)
-                {
-                    continue;
-                }
+            }
 
-                output[day] = totals.Value;
-                var leaving = day - totals.Shortest.Period + 1;
-                totals.Shortest.Remove(pressures[leaving], ranges[leaving]);
-                leaving = day - totals.Middle.Period + 1;
-                totals.Middle.Remove(pressures[leaving], ranges[leaving]);
-                leaving = day - totals.Longest.Period + 1;
-                totals.Longest.Remove(pressures[leaving], ranges[leaving]);
+            for (var start = lookback; start < n; start += Block)
+            {
+                var count = Math.Min(Block, n - start);
+                var end = start + count;
+                TermsOf(high[start..end], low[start..end], close[start..end], close[(start - 1)..(end - 1)], pressures.Slice(lookback, count), ranges.Slice(lookback, count));
+                totals.RunBlock(pressures[..(lookback + count)], ranges[..(lookback + count)], sums);
+                Values(sums, count, output.Slice(start, count));
+
+                // Keep the terms of the last bars for the next block.
+                pressures.Slice(count, lookback).CopyTo(pressures);
+                ranges.Slice(count, lookback).CopyTo(ranges);
             }
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(buffer);
+            if (rented is not null)
+            {
+                ArrayPool<double>.Shared.Return(rented);
+            }
         }
     }
 
@@ -91,16 +107,84 @@ public static class UltOsc
     private static (double Pressure, double Range) Terms(double high, double low, double close, double previousClose) =>
         (close - Math.Min(low, previousClose), TRange.Of(high, low, previousClose));
 
-    /// <summary>The running sums of one period.</summary>
-    private struct Window(int period)
+    /// <summary>The terms of consecutive bars, vectorised; the lanes round as <see cref="Terms"/>.</summary>
+    private static void TermsOf(
+        ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, ReadOnlySpan<double> previousClose,
+        Span<double> pressures, Span<double> ranges)
     {
-        private double _pressure;
-        private double _range;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= close.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var (h, l, c, p) = (new Vector<double>(high[i..]), new Vector<double>(low[i..]), new Vector<double>(close[i..]), new Vector<double>(previousClose[i..]));
+                (c - Vector.Min(l, p)).CopyTo(pressures[i..]);
+
+                // TRange.Of, lane by lane (maxima are exact).
+                Vector.Max(h - l, Vector.Max(Vector.Abs(p - h), Vector.Abs(p - l))).CopyTo(ranges[i..]);
+            }
+        }
+
+        for (; i < close.Length; i++)
+        {
+            (pressures[i], ranges[i]) = Terms(high[i], low[i], close[i], previousClose[i]);
+        }
+    }
+
+    /// <summary>The oscillator from the sums <see cref="Totals.RunBlock"/> kept for <paramref name="count"/> bars.</summary>
+    private static void Values(ReadOnlySpan<double> sums, int count, Span<double> output)
+    {
+        var a1 = sums[..Block];
+        var b1 = sums.Slice(Block, Block);
+        var a2 = sums.Slice(2 * Block, Block);
+        var b2 = sums.Slice(3 * Block, Block);
+        var a3 = sums.Slice(4 * Block, Block);
+        var b3 = sums.Slice(5 * Block, Block);
+        var j = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; j <= count - Vector512<double>.Count; j += Vector512<double>.Count)
+            {
+                var r1 = Ratio(Vector512.Create(a1[j..]), Vector512.Create(b1[j..]));
+                var r2 = Ratio(Vector512.Create(a2[j..]), Vector512.Create(b2[j..]));
+                var r3 = Ratio(Vector512.Create(a3[j..]), Vector512.Create(b3[j..]));
+                var value = Vector512.Create(100.0) * ((((Vector512.Create(4.0) * r1) + (Vector512.Create(2.0) * r2)) + r3) / Vector512.Create(7.0));
+                value.CopyTo(output[j..]);
+            }
+        }
+
+        for (; j < count; j++)
+        {
+            output[j] = Value(Window.RatioOf(a1[j], b1[j]), Window.RatioOf(a2[j], b2[j]), Window.RatioOf(a3[j], b3[j]));
+        }
+    }
+
+    private static Vector512<double> Ratio(Vector512<double> pressure, Vector512<double> range)
+    {
+        var epsilon = Vector512.Create(MomentumMath.Epsilon);
+        var zero = Vector512.GreaterThan(range, -epsilon) & Vector512.LessThan(range, epsilon);
+        return Vector512.ConditionalSelect(zero, Vector512<double>.Zero, pressure / range);
+    }
+
+    /// <summary>The oscillator from the three windows' ratios, weighted 4 : 2 : 1, in TA-Lib's order.</summary>
+    private static double Value(double ratio1, double ratio2, double ratio3) => 100.0 * (((4.0 * ratio1) + (2.0 * ratio2) + ratio3) / 7.0);
+
+    /// <summary>The running sums of one period.</summary>
+    private struct Window(int period, double pressure = 0.0, double range = 0.0)
+    {
+        private double _pressure = pressure;
+        private double _range = range;
 
         public readonly int Period => period;
 
         /// <summary>Pressure over range; 0 for no range (TA-Lib then leaves the term out, which adds the same 0).</summary>
-        public readonly double Ratio => MomentumMath.IsZero(_range) ? 0.0 : _pressure / _range;
+        public readonly double Ratio => RatioOf(_pressure, _range);
+
+        public readonly double Pressure => _pressure;
+
+        public readonly double Range => _range;
+
+        public static double RatioOf(double pressure, double range) => MomentumMath.IsZero(range) ? 0.0 : pressure / range;
 
         public void Add(double pressure, double range)
         {
@@ -136,7 +220,7 @@ public static class UltOsc
 
         public readonly int Lookback => Longest.Period;
 
-        public readonly double Value => 100.0 * (((4.0 * Shortest.Ratio) + (2.0 * Middle.Ratio) + Longest.Ratio) / 7.0);
+        public readonly double Value => UltOsc.Value(Shortest.Ratio, Middle.Ratio, Longest.Ratio);
 
         /// <summary>Adds the terms of bar <paramref name="day"/> to each window that has started: the last period − 1 bars before the first value, then all.</summary>
         public void Add(int day, double pressure, double range)
@@ -144,6 +228,58 @@ public static class UltOsc
             AddIfStarted(ref Shortest, day, pressure, range);
             AddIfStarted(ref Middle, day, pressure, range);
             AddIfStarted(ref Longest, day, pressure, range);
+        }
+
+        /// <summary>
+        /// Runs the windows over the bars of a block, whose terms follow the terms of the <see cref="Lookback"/> bars
+        /// before it in <paramref name="pressures"/> and <paramref name="ranges"/>: adds each bar, keeps the six sums in
+        /// <paramref name="sums"/> (pressure and range of each window, <see cref="Block"/> apart), removes the bars
+        /// leaving. TA-Lib's order of additions; the state lives in registers during the loop.
+        /// </summary>
+        public void RunBlock(ReadOnlySpan<double> pressures, ReadOnlySpan<double> ranges, Span<double> sums)
+        {
+            var first = Lookback;
+            var count = pressures.Length - first;
+            if (count is <= 0 or > Block || ranges.Length != pressures.Length || sums.Length < Sums * Block)
+            {
+                throw new ArgumentException("The term buffers do not match the block.", nameof(pressures));
+            }
+
+            var (a1, b1, a2, b2, a3, b3) = (Shortest.Pressure, Shortest.Range, Middle.Pressure, Middle.Range, Longest.Pressure, Longest.Range);
+            unchecked
+            {
+                // Offsets of the bars leaving each window from today's bar; all within the buffers by the check above.
+                var (leave1, leave2, leave3) = ((nint)(Shortest.Period - 1), (nint)(Middle.Period - 1), (nint)(Longest.Period - 1));
+                ref var p = ref Unsafe.Add(ref MemoryMarshal.GetReference(pressures), first);
+                ref var r = ref Unsafe.Add(ref MemoryMarshal.GetReference(ranges), first);
+                ref var s = ref MemoryMarshal.GetReference(sums);
+                for (nint j = 0; j < count; j++)
+                {
+                    var (pressure, range) = (Unsafe.Add(ref p, j), Unsafe.Add(ref r, j));
+                    a1 += pressure;
+                    a2 += pressure;
+                    a3 += pressure;
+                    b1 += range;
+                    b2 += range;
+                    b3 += range;
+                    Unsafe.Add(ref s, j) = a1;
+                    Unsafe.Add(ref s, j + Block) = b1;
+                    Unsafe.Add(ref s, j + (2 * Block)) = a2;
+                    Unsafe.Add(ref s, j + (3 * Block)) = b2;
+                    Unsafe.Add(ref s, j + (4 * Block)) = a3;
+                    Unsafe.Add(ref s, j + (5 * Block)) = b3;
+                    a1 -= Unsafe.Add(ref p, j - leave1);
+                    b1 -= Unsafe.Add(ref r, j - leave1);
+                    a2 -= Unsafe.Add(ref p, j - leave2);
+                    b2 -= Unsafe.Add(ref r, j - leave2);
+                    a3 -= Unsafe.Add(ref p, j - leave3);
+                    b3 -= Unsafe.Add(ref r, j - leave3);
+                }
+            }
+
+            Shortest = new Window(Shortest.Period, a1, b1);
+            Middle = new Window(Middle.Period, a2, b2);
+            Longest = new Window(Longest.Period, a3, b3);
         }
 
         private readonly void AddIfStarted(ref Window window, int day, double pressure, double range)

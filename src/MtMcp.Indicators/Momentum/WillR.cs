@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.Intrinsics;
+
 namespace MtMcp.Indicators;
 
 /// <summary>
@@ -6,6 +9,10 @@ namespace MtMcp.Indicators;
 /// </summary>
 public static class WillR
 {
+    // Bars per block of the batch, and the scratch on the stack (doubles).
+    private const int Block = 512;
+    private const int StackLimit = 4096;
+
     /// <summary>Metadata.</summary>
     public static IndicatorInfo Info { get; } = new(
         "willr", "Williams' %R", IndicatorGroup.MomentumIndicators,
@@ -34,14 +41,53 @@ public static class WillR
         Guard.SameLength(high.Length, close);
         Guard.Output(high.Length, output);
 
-        var highest = new WindowExtreme.Scan<WindowExtreme.Highest>();
-        var lowest = new WindowExtreme.Scan<WindowExtreme.Lowest>();
-        for (var today = period - 1; today < high.Length; today++)
+        if (high.Length < period)
         {
-            var oldest = today - period + 1;
-            highest.Next(high, oldest, today);
-            lowest.Next(low, oldest, today);
-            output[today] = Value(close[today], highest.Value, lowest.Value);
+            return;
+        }
+
+        // Blocks of bars: the extremes of a block's windows first, then its values vectorised.
+        var needed = WindowExtreme.HighLowWindows.ScratchLength(period) + (2 * Block);
+        var rented = needed > StackLimit ? ArrayPool<double>.Shared.Rent(needed) : null;
+        var scratch = rented is null ? stackalloc double[StackLimit] : rented.AsSpan();
+        try
+        {
+            var highest = scratch[..Block];
+            var lowest = scratch.Slice(Block, Block);
+            var windows = new WindowExtreme.HighLowWindows(high, low, period, scratch[(2 * Block)..]);
+            for (var start = period - 1; start < high.Length; start += Block)
+            {
+                var count = Math.Min(Block, high.Length - start);
+                windows.Fill(highest[..count], lowest[..count]);
+                Values(close.Slice(start, count), highest[..count], lowest[..count], output.Slice(start, count));
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<double>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static void Values(ReadOnlySpan<double> close, ReadOnlySpan<double> highest, ReadOnlySpan<double> lowest, Span<double> output)
+    {
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i <= close.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                var top = Vector512.Create(highest[i..]);
+                var diff = (top - Vector512.Create(lowest[i..])) / Vector512.Create(-100.0);
+                var value = (top - Vector512.Create(close[i..])) / diff;
+                Vector512.ConditionalSelect(Vector512.Equals(diff, Vector512<double>.Zero), Vector512<double>.Zero, value).CopyTo(output[i..]);
+            }
+        }
+
+        for (; i < close.Length; i++)
+        {
+            output[i] = Value(close[i], highest[i], lowest[i]);
         }
     }
 

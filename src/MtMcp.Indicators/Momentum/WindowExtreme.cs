@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace MtMcp.Indicators;
 
 /// <summary>
@@ -64,6 +67,127 @@ internal static class WindowExtreme
             }
 
             return _index;
+        }
+    }
+
+    /// <summary>
+    /// Batch form for a whole series of bars: the highest high and the lowest low of each window of <c>period</c>
+    /// bars, in O(1) per bar without branches on the data (van Herk / Gil–Werman). The bars form blocks of
+    /// <c>period</c> counted from bar 0; a window ending in block k is a suffix of block k − 1 and a prefix of block k,
+    /// so its extreme is the larger of the suffix's (computed backwards over block k − 1 when block k starts) and the
+    /// prefix's (a running extreme). Maxima and minima are exact, so the values equal those of a rescan.
+    /// </summary>
+    internal ref struct HighLowWindows
+    {
+        private readonly ReadOnlySpan<double> _high;
+        private readonly ReadOnlySpan<double> _low;
+
+        // Extremes of the suffixes of the last complete block; entry period is the empty suffix (−∞ / +∞).
+        private readonly Span<double> _suffixHigh;
+        private readonly Span<double> _suffixLow;
+        private readonly int _period;
+        private int _next;
+        private int _position;
+        private double _prefixHigh;
+        private double _prefixLow;
+
+        /// <summary>Starts at the first full window, ending at bar <c>period − 1</c>.</summary>
+        /// <param name="high">The highs.</param>
+        /// <param name="low">The lows, as many as the highs.</param>
+        /// <param name="period">Bars per window, at least 1.</param>
+        /// <param name="scratch">Room for <see cref="ScratchLength"/> values.</param>
+        public HighLowWindows(ReadOnlySpan<double> high, ReadOnlySpan<double> low, int period, Span<double> scratch)
+        {
+            _high = high;
+            _low = low[..high.Length];
+            _period = period;
+            _suffixHigh = scratch[..(period + 1)];
+            _suffixLow = scratch.Slice(period + 1, period + 1);
+            _suffixHigh[period] = double.NegativeInfinity;
+            _suffixLow[period] = double.PositiveInfinity;
+            _next = period - 1;
+            _position = period - 1;
+            _prefixHigh = double.NegativeInfinity;
+            _prefixLow = double.PositiveInfinity;
+            for (var i = 0; i < period - 1; i++)
+            {
+                _prefixHigh = double.MaxNative(_prefixHigh, high[i]);
+                _prefixLow = double.MinNative(_prefixLow, low[i]);
+            }
+        }
+
+        /// <summary>The scratch values a scan over windows of <paramref name="period"/> bars needs.</summary>
+        public static int ScratchLength(int period) => 2 * (period + 1);
+
+        /// <summary>
+        /// Writes the extremes of the next <c>highest.Length</c> windows (ending at consecutive bars) into
+        /// <paramref name="highest"/> and <paramref name="lowest"/>.
+        /// </summary>
+        public void Fill(Span<double> highest, Span<double> lowest)
+        {
+            var count = highest.Length;
+            if (lowest.Length < count || count > _high.Length - _next)
+            {
+                throw new ArgumentException($"{count} windows from bar {_next} do not fit the {_high.Length} bars or the outputs.", nameof(highest));
+            }
+
+            // Unchecked references: the check above keeps every bar and output within its span, and the positions
+            // within a block stay in [0, period], the suffix buffers' range.
+            ref var high = ref MemoryMarshal.GetReference(_high);
+            ref var low = ref MemoryMarshal.GetReference(_low);
+            ref var suffixHigh = ref MemoryMarshal.GetReference(_suffixHigh);
+            ref var suffixLow = ref MemoryMarshal.GetReference(_suffixLow);
+            ref var outHigh = ref MemoryMarshal.GetReference(highest);
+            ref var outLow = ref MemoryMarshal.GetReference(lowest);
+            var done = 0;
+            while (done < count)
+            {
+                if (_position == _period)
+                {
+                    StartBlock();
+                }
+
+                unchecked
+                {
+                    var run = Math.Min(_period - _position, count - done);
+                    var (prefixHigh, prefixLow) = (_prefixHigh, _prefixLow);
+                    for (nint j = 0; j < run; j++)
+                    {
+                        var (bar, suffix, output) = (_next + j, _position + 1 + j, done + j);
+                        prefixHigh = double.MaxNative(prefixHigh, Unsafe.Add(ref high, bar));
+                        prefixLow = double.MinNative(prefixLow, Unsafe.Add(ref low, bar));
+                        Unsafe.Add(ref outHigh, output) = double.MaxNative(Unsafe.Add(ref suffixHigh, suffix), prefixHigh);
+                        Unsafe.Add(ref outLow, output) = double.MinNative(Unsafe.Add(ref suffixLow, suffix), prefixLow);
+                    }
+
+                    (_prefixHigh, _prefixLow) = (prefixHigh, prefixLow);
+                    _next += run;
+                    _position += run;
+                    done += run;
+                }
+            }
+        }
+
+        // The block before the next bar is complete: its suffix extremes, backwards; the prefix restarts.
+        private void StartBlock()
+        {
+            ref var high = ref Unsafe.Add(ref MemoryMarshal.GetReference(_high), _next - _period);
+            ref var low = ref Unsafe.Add(ref MemoryMarshal.GetReference(_low), _next - _period);
+            ref var suffixHigh = ref MemoryMarshal.GetReference(_suffixHigh);
+            ref var suffixLow = ref MemoryMarshal.GetReference(_suffixLow);
+            var (maxHigh, minLow) = (double.NegativeInfinity, double.PositiveInfinity);
+            unchecked
+            {
+                for (nint t = _period - 1; t >= 0; t--)
+                {
+                    maxHigh = Unsafe.Add(ref suffixHigh, t) = double.MaxNative(maxHigh, Unsafe.Add(ref high, t));
+                    minLow = Unsafe.Add(ref suffixLow, t) = double.MinNative(minLow, Unsafe.Add(ref low, t));
+                }
+            }
+
+            _position = 0;
+            _prefixHigh = double.NegativeInfinity;
+            _prefixLow = double.PositiveInfinity;
         }
     }
 

@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace MtMcp.Indicators;
 
@@ -8,6 +11,9 @@ namespace MtMcp.Indicators;
 /// </summary>
 public static class Bbands
 {
+    // Bars per block of the one-pass simple-average bands.
+    private const int Block = 256;
+
     /// <summary>Metadata.</summary>
     public static IndicatorInfo Info { get; } = new(
         "bbands", "Bollinger Bands", IndicatorGroup.OverlapStudies,
@@ -88,40 +94,98 @@ public static class Bbands
     }
 
     /// <summary>
-    /// The bands around a simple average in one pass: the running Σx and Σx² give both the mean and the variance,
-    /// in the same order of operations as <see cref="Sma"/> and <see cref="Var"/>, so the same bits as the two
-    /// separately (and as the stream, which composes them).
+    /// The bands around a simple average in one pass over blocks of bars: the running Σx and Σx² of a block first
+    /// (serial, in the same order of operations as <see cref="Sma"/> and <see cref="Var"/>), then the means,
+    /// variances, square roots and bands of the block vectorised, lane by lane the same operations; so the same bits
+    /// as the two separately (and as the stream, which composes them).
     /// </summary>
     private static void ComputeSimple(
         ReadOnlySpan<double> real, int period, double nbDevUp, double nbDevDn, Span<double> upper, Span<double> middle, Span<double> lower)
     {
-        // Slicing every output to the input's length lets the JIT drop the bounds checks in the loop.
-        var n = real.Length;
-        upper = upper[..n];
-        middle = middle[..n];
-        lower = lower[..n];
-        var sum = 0.0;
-        var sumSquares = 0.0;
+        Span<double> totals = stackalloc double[2 * Block];
+        var sums = (Sum: 0.0, Squares: 0.0);
         for (var i = 0; i < period - 1; i++)
         {
             var x = real[i];
-            sum += x;
-            sumSquares += x * x;
+            sums.Sum += x;
+            sums.Squares += x * x;
         }
 
-        for (var i = period - 1; i < real.Length; i++)
+        for (var start = period - 1; start < real.Length; start += Block)
         {
-            var newest = real[i];
-            var oldest = real[i - period + 1];
-            var total = sum + newest;
-            var totalSquares = sumSquares + (newest * newest);
-            var mean = total / period;
-            var deviation = StdDev.Of((totalSquares / period) - (mean * mean), 1.0);
-            sum = total - oldest;
-            sumSquares = totalSquares - (oldest * oldest);
-            middle[i] = mean;
-            upper[i] = mean + (deviation * nbDevUp);
-            lower[i] = mean - (deviation * nbDevDn);
+            var count = Math.Min(Block, real.Length - start);
+            var sum = totals[..count];
+            var squares = totals.Slice(Block, count);
+            RunningSums(real[(start - period + 1)..(start + count)], ref sums, sum, squares);
+            Bands(sum, squares, period, nbDevUp, nbDevDn, upper.Slice(start, count), middle.Slice(start, count), lower.Slice(start, count));
+        }
+    }
+
+    /// <summary>
+    /// Σx and Σx² of each window ending in a block: <paramref name="real"/> holds the period − 1 values before the
+    /// block, then the block; <paramref name="sums"/> holds the sums of those period − 1 values and is advanced.
+    /// </summary>
+    private static void RunningSums(ReadOnlySpan<double> real, ref (double Sum, double Squares) sums, Span<double> sum, Span<double> squares)
+    {
+        var count = sum.Length;
+        var history = real.Length - count;
+        if (history < 0 || squares.Length != count)
+        {
+            throw new ArgumentException("The block does not match its values.", nameof(real));
+        }
+
+        // Unchecked references: bar j of the block is at history + j, the value leaving its window at j.
+        ref var oldest = ref MemoryMarshal.GetReference(real);
+        ref var newest = ref Unsafe.Add(ref oldest, history);
+        ref var sumOut = ref MemoryMarshal.GetReference(sum);
+        ref var squaresOut = ref MemoryMarshal.GetReference(squares);
+        var (runningSum, runningSquares) = sums;
+        unchecked
+        {
+            for (nint j = 0; j < count; j++)
+            {
+                var (x, leaving) = (Unsafe.Add(ref newest, j), Unsafe.Add(ref oldest, j));
+                var total = runningSum + x;
+                var totalSquares = runningSquares + (x * x);
+                Unsafe.Add(ref sumOut, j) = total;
+                Unsafe.Add(ref squaresOut, j) = totalSquares;
+                runningSum = total - leaving;
+                runningSquares = totalSquares - (leaving * leaving);
+            }
+        }
+
+        sums = (runningSum, runningSquares);
+    }
+
+    /// <summary>
+    /// The bands of a block from its windows' Σx and Σx²; the vector lanes round as the scalar form (variances below
+    /// TA-Lib's epsilon give no deviation, as in <see cref="StdDev"/>).
+    /// </summary>
+    private static void Bands(
+        ReadOnlySpan<double> sum, ReadOnlySpan<double> squares, int period, double nbDevUp, double nbDevDn, Span<double> upper, Span<double> middle, Span<double> lower)
+    {
+        var j = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var (divisor, up, down, epsilon) = (Vector512.Create((double)period), Vector512.Create(nbDevUp), Vector512.Create(nbDevDn), Vector512.Create(MomentumMath.Epsilon));
+            for (; j <= sum.Length - Vector512<double>.Count; j += Vector512<double>.Count)
+            {
+                var mean = Vector512.Create(sum[j..]) / divisor;
+                var variance = (Vector512.Create(squares[j..]) / divisor) - (mean * mean);
+                var deviation = Vector512.ConditionalSelect(Vector512.LessThan(variance, epsilon), Vector512<double>.Zero, Vector512.Sqrt(variance));
+                mean.CopyTo(middle[j..]);
+                (mean + (deviation * up)).CopyTo(upper[j..]);
+                (mean - (deviation * down)).CopyTo(lower[j..]);
+            }
+        }
+
+        for (; j < sum.Length; j++)
+        {
+            var mean = sum[j] / period;
+            var deviation = StdDev.Of((squares[j] / period) - (mean * mean), 1.0);
+            middle[j] = mean;
+            upper[j] = mean + (deviation * nbDevUp);
+            lower[j] = mean - (deviation * nbDevDn);
         }
     }
 

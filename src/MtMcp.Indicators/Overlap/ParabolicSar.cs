@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace MtMcp.Indicators;
 
@@ -53,6 +54,7 @@ internal struct ParabolicSar
     /// (<paramref name="prevHigh"/>, <paramref name="prevLow"/>), reversing if the bar crosses it; then moves the
     /// stop for the next bar. For the second bar, pass the bar itself as the previous one (as TA-Lib does).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Next(double prevHigh, double prevLow, double high, double low)
     {
         double output;
@@ -62,7 +64,7 @@ internal struct ParabolicSar
             {
                 // Reverse to short: the stop jumps to the extreme point, kept above both bars' highs.
                 _isLong = false;
-                _sar = Math.Max(Math.Max(_ep, prevHigh), high);
+                _sar = double.MaxNative(double.MaxNative(_ep, prevHigh), high);
                 if (_settings.OffsetOnReverse != 0.0)
                 {
                     _sar += _sar * _settings.OffsetOnReverse;
@@ -72,26 +74,23 @@ internal struct ParabolicSar
                 _afShort = _settings.InitShort;
                 _ep = low;
                 _sar += _afShort * (_ep - _sar);
-                _sar = Math.Max(Math.Max(_sar, prevHigh), high);
+                _sar = double.MaxNative(double.MaxNative(_sar, prevHigh), high);
             }
             else
             {
                 output = _sar;
-                if (high > _ep)
-                {
-                    _ep = high;
-                    _afLong = Math.Min(_afLong + _settings.StepLong, _settings.MaxLong);
-                }
+                _afLong = Accelerate(_afLong, high > _ep, _settings.StepLong, _settings.MaxLong);
+                _ep = double.MaxNative(high, _ep);
 
                 _sar += _afLong * (_ep - _sar);
-                _sar = Math.Min(Math.Min(_sar, prevLow), low);
+                _sar = double.MinNative(double.MinNative(_sar, prevLow), low);
             }
         }
         else if (high >= _sar)
         {
             // Reverse to long: the stop jumps to the extreme point, kept below both bars' lows.
             _isLong = true;
-            _sar = Math.Min(Math.Min(_ep, prevLow), low);
+            _sar = double.MinNative(double.MinNative(_ep, prevLow), low);
             if (_settings.OffsetOnReverse != 0.0)
             {
                 _sar -= _sar * _settings.OffsetOnReverse;
@@ -101,23 +100,29 @@ internal struct ParabolicSar
             _afLong = _settings.InitLong;
             _ep = high;
             _sar += _afLong * (_ep - _sar);
-            _sar = Math.Min(Math.Min(_sar, prevLow), low);
+            _sar = double.MinNative(double.MinNative(_sar, prevLow), low);
         }
         else
         {
             output = _settings.NegateShort ? -_sar : _sar;
-            if (low < _ep)
-            {
-                _ep = low;
-                _afShort = Math.Min(_afShort + _settings.StepShort, _settings.MaxShort);
-            }
+            _afShort = Accelerate(_afShort, low < _ep, _settings.StepShort, _settings.MaxShort);
+            _ep = double.MinNative(low, _ep);
 
             _sar += _afShort * (_ep - _sar);
-            _sar = Math.Max(Math.Max(_sar, prevHigh), high);
+            _sar = double.MaxNative(double.MaxNative(_sar, prevHigh), high);
         }
 
         return output;
     }
+
+    /// <summary>
+    /// The factor after a bar: one step more, up to the maximum, if the bar made a new extreme. Without a branch (new
+    /// extremes come at random; a conditional would compile to a branch): the step masked to +0 leaves the factor as it
+    /// is, and the factor never exceeds the maximum.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Accelerate(double af, bool newExtreme, double step, double maximum) =>
+        double.MinNative(af + BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(step) & unchecked(-(newExtreme ? 1L : 0L))), maximum);
 
     /// <summary>Writes the SAR of the bars from index 1 on.</summary>
     /// <exception cref="ArgumentException"><paramref name="low"/> differs in length from <paramref name="high"/>, or <paramref name="output"/> is shorter.</exception>
@@ -133,9 +138,16 @@ internal struct ParabolicSar
 
         var sar = Start(settings, high[0], low[0], high[1], low[1]);
         output[1] = sar.Next(high[1], low[1], high[1], low[1]);
-        for (var i = 2; i < high.Length; i++)
+        // Unchecked references: low and output hold at least as many values as high (checked above).
+        ref var highs = ref MemoryMarshal.GetReference(high);
+        ref var lows = ref MemoryMarshal.GetReference(low);
+        ref var outputs = ref MemoryMarshal.GetReference(output);
+        unchecked
         {
-            output[i] = sar.Next(high[i - 1], low[i - 1], high[i], low[i]);
+            for (nint i = 2; i < high.Length; i++)
+            {
+                Unsafe.Add(ref outputs, i) = sar.Next(Unsafe.Add(ref highs, i - 1), Unsafe.Add(ref lows, i - 1), Unsafe.Add(ref highs, i), Unsafe.Add(ref lows, i));
+            }
         }
     }
 
@@ -166,11 +178,11 @@ internal struct ParabolicSar
             NonNegative(accelerationMaxShort);
             StartValue = startValue;
             OffsetOnReverse = offsetOnReverse;
-            InitLong = Math.Min(accelerationInitLong, accelerationMaxLong);
-            StepLong = Math.Min(accelerationLong, accelerationMaxLong);
+            InitLong = double.MinNative(accelerationInitLong, accelerationMaxLong);
+            StepLong = double.MinNative(accelerationLong, accelerationMaxLong);
             MaxLong = accelerationMaxLong;
-            InitShort = Math.Min(accelerationInitShort, accelerationMaxShort);
-            StepShort = Math.Min(accelerationShort, accelerationMaxShort);
+            InitShort = double.MinNative(accelerationInitShort, accelerationMaxShort);
+            StepShort = double.MinNative(accelerationShort, accelerationMaxShort);
             MaxShort = accelerationMaxShort;
             NegateShort = negateShort;
         }

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace MtMcp.Indicators;
 
@@ -9,6 +11,9 @@ namespace MtMcp.Indicators;
 public static class T3
 {
     private const int Stages = 6;
+
+    // Bars of the wavefront's fill and drain: EMA 6 runs five bars behind EMA 1.
+    private const int Skew = Stages;
 
     /// <summary>Metadata.</summary>
     public static IndicatorInfo Info { get; } = new(
@@ -142,10 +147,16 @@ public static class T3
 
         /// <summary>
         /// Advances every EMA over <paramref name="real"/> with TA-Lib's <c>k·x + (1 − k)·e</c> down the chain and
-        /// writes the T3 of each value; the state lives in locals (registers) during the loop.
+        /// writes the T3 of each value; the state lives in registers during the loop.
         /// </summary>
         public void Run(ReadOnlySpan<double> real, Span<double> output)
         {
+            if (Sse2.IsSupported && real.Length >= Skew + Skew)
+            {
+                RunSkewed(real, output);
+                return;
+            }
+
             var (k, m) = (_k, _oneMinusK);
             var (c1, c2, c3, c4) = (_c1, _c2, _c3, _c4);
             var (e1, e2, e3, e4, e5, e6) = (_ema[0], _ema[1], _ema[2], _ema[3], _ema[4], _ema[5]);
@@ -161,6 +172,80 @@ public static class T3
             }
 
             (_ema[0], _ema[1], _ema[2], _ema[3], _ema[4], _ema[5]) = (e1, e2, e3, e4, e5, e6);
+        }
+
+        /// <summary>
+        /// <see cref="Run"/> as a wavefront: EMA s runs s − 1 bars behind the first, so that the six updates of a step
+        /// are independent and go in pairs through three two-lane vectors (EMA 1 and 2, 3 and 4, 5 and 6): three
+        /// vector multiply pairs per bar instead of twelve scalar multiplies, each lane the scalar form's operations,
+        /// so the same bits. The first and last bars, where the wavefront fills and drains, run as a staircase.
+        /// </summary>
+        private void RunSkewed(ReadOnlySpan<double> real, Span<double> output)
+        {
+            var n = real.Length;
+            output = output[..n];
+            var (k, m) = (Vector128.Create(_k), Vector128.Create(_oneMinusK));
+            var (c1, c2, c3, c4) = (_c1, _c2, _c3, _c4);
+
+            // Fill: stage s (row s; row 0 the input) over bars −1 … 4 (columns 0 … 5), as far as bar 5 − s.
+            Span<double> grid = stackalloc double[(Stages + 1) * Skew];
+            for (var s = 1; s <= Stages; s++)
+            {
+                grid[s * Skew] = _ema[s - 1];
+            }
+
+            real[..(Skew - 1)].CopyTo(grid[1..Skew]);
+            Staircase(grid, fill: true);
+
+            // Vectors (EMA 1, 2), (3, 4), (5, 6) at bars (t − 1, t − 2), (t − 3, t − 4), (t − 5, t − 6) before step t;
+            // b2 and b3: the middle pair one and two steps before b (the T3 of bar t − 5 reads EMA 4 and 3 there).
+            var a = Vector128.Create(grid[Skew + 5], grid[(2 * Skew) + 4]);
+            var b = Vector128.Create(grid[(3 * Skew) + 3], grid[(4 * Skew) + 2]);
+            var b2 = Vector128.Create(grid[(3 * Skew) + 2], grid[(4 * Skew) + 1]);
+            var b3 = Vector128.Create(grid[(3 * Skew) + 1], grid[4 * Skew]);
+            var c = Vector128.Create(grid[(5 * Skew) + 1], grid[6 * Skew]);
+            for (var t = Skew - 1; t < n; t++)
+            {
+                var nextA = (k * Sse2.UnpackLow(Vector128.CreateScalarUnsafe(real[t]), a)) + (m * a);
+                var nextB = (k * Sse2.Shuffle(a, b, 0b01)) + (m * b);
+                var nextC = (k * Sse2.Shuffle(b, c, 0b01)) + (m * c);
+                output[t - (Skew - 1)] = (c1 * nextC.GetElement(1)) + (c2 * c.GetElement(0)) + (c3 * b2.GetElement(1)) + (c4 * b3.GetElement(0));
+                (a, b3, b2, b, c) = (nextA, b2, b, nextB, nextC);
+            }
+
+            // Drain: the stages over bars n − 6 … n − 1 (columns 0 … 5) from where the wavefront left them.
+            grid.Clear();
+            (grid[Skew + 5], grid[(2 * Skew) + 4]) = (a.GetElement(0), a.GetElement(1));
+            (grid[(3 * Skew) + 3], grid[(4 * Skew) + 2]) = (b.GetElement(0), b.GetElement(1));
+            (grid[(3 * Skew) + 2], grid[(4 * Skew) + 1]) = (b2.GetElement(0), b2.GetElement(1));
+            grid[(3 * Skew) + 1] = b3.GetElement(0);
+            (grid[(5 * Skew) + 1], grid[6 * Skew]) = (c.GetElement(0), c.GetElement(1));
+            Staircase(grid, fill: false);
+            for (var column = 1; column < Skew; column++)
+            {
+                output[n - Skew + column] = (c1 * grid[(6 * Skew) + column]) + (c2 * grid[(5 * Skew) + column])
+                    + (c3 * grid[(4 * Skew) + column]) + (c4 * grid[(3 * Skew) + column]);
+            }
+
+            for (var s = 1; s <= Stages; s++)
+            {
+                _ema[s - 1] = grid[(s * Skew) + Skew - 1];
+            }
+        }
+        /// <summary>
+        /// Advances the stages on a grid of six bars (row s for EMA s, row 0 the input): when the wavefront
+        /// <paramref name="fill"/>s, EMA s from the first bar to bar 5 − s; when it drains, from bar 6 − s to the last.
+        /// </summary>
+        private readonly void Staircase(Span<double> grid, bool fill)
+        {
+            for (var s = 1; s <= Stages; s++)
+            {
+                var (first, last) = fill ? (1, Skew - s) : (Skew + 1 - s, Skew - 1);
+                for (var column = first; column <= last; column++)
+                {
+                    grid[(s * Skew) + column] = (_k * grid[((s - 1) * Skew) + column]) + (_oneMinusK * grid[(s * Skew) + column - 1]);
+                }
+            }
         }
 
         private readonly double Output() => (_c1 * _ema[5]) + (_c2 * _ema[4]) + (_c3 * _ema[3]) + (_c4 * _ema[2]);

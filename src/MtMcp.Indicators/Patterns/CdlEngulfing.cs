@@ -36,17 +36,16 @@ public static class CdlEngulfing
         {
             double open = c.Open(0), close = c.Close(0), priorOpen = c.Open(1), priorClose = c.Close(1);
 
-            // Engulfing with at most one end touching: a body equal to the prior one does not count.
-            var bullish = c.IsWhite(0) && c.IsBlack(1)
-                && ((close >= priorOpen && open < priorClose) || (close > priorOpen && open <= priorClose));
-            var bearish = c.IsBlack(0) && c.IsWhite(1)
-                && ((open >= priorClose && close < priorOpen) || (open > priorClose && close <= priorOpen));
-            if (!bullish && !bearish)
-            {
-                return 0;
-            }
-
-            return c.Color(0) * (open != priorClose && close != priorOpen ? 100 : 80);
+            // Engulfing with at most one end touching: a body equal to the prior one does not count. Colours and
+            // engulfing are a coin toss on market data, so the conditions are combined without branches (&, |).
+            var white = close >= open;
+            var priorWhite = priorClose >= priorOpen;
+            var bullish = white & !priorWhite
+                & ((close >= priorOpen & open < priorClose) | (close > priorOpen & open <= priorClose));
+            var bearish = !white & priorWhite
+                & ((open >= priorClose & close < priorOpen) | (open > priorClose & close <= priorOpen));
+            var sign = (bullish ? 1 : 0) - (bearish ? 1 : 0);
+            return sign * (open != priorClose & close != priorOpen ? 100 : 80);
         }
     }
 }
