@@ -16,6 +16,8 @@ internal static class CliApplication
         root.Subcommands.Add(DataCommand.Create(options, time));
         root.Subcommands.Add(DemoCommand.Create(options, time));
         root.Subcommands.Add(IndicatorCommand.Create(options));
+        root.Subcommands.Add(PaperCommand.Create(options, time));
+        root.Subcommands.Add(ServeCommand.Create(options, time));
 
         var invocation = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 
@@ -55,14 +56,17 @@ public sealed class QuoteBoard : IQuoteProvider
     /// <summary>The specification of symbol <paramref name="id"/>.</summary>
     public SymbolSpec Spec(int id) => _specs[id];
 
-    /// <summary>Sets the quote of symbol <paramref name="id"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Bid or ask is not a positive finite number, or ask is below bid.</exception>
+    /// <summary>
+    /// Sets the quote of symbol <paramref name="id"/>. A crossed quote (ask below bid, which real feeds produce now
+    /// and then) is taken as given.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Bid or ask is not a positive finite number.</exception>
     public void Update(int id, double bid, double ask, long timeMs)
     {
-        // One comparison chain rejects NaN, infinities, non-positive prices and a crossed quote.
-        if (!(bid > 0 && ask >= bid && ask < double.PositiveInfinity))
+        // The comparisons are false for NaN: one test rejects NaN, infinities and non-positive prices.
+        if (!(bid > 0 && ask > 0 && bid < double.PositiveInfinity && ask < double.PositiveInfinity))
         {
-            throw new ArgumentOutOfRangeException(nameof(bid), $"{_specs[id].Name}: quote bid {bid} / ask {ask} must be positive, finite and ask >= bid.");
+            throw new ArgumentOutOfRangeException(nameof(bid), string.Create(CultureInfo.InvariantCulture, $"{_specs[id].Name}: quote bid {bid} / ask {ask} must be positive finite prices."));
         }
 
         _bid[id] = bid;

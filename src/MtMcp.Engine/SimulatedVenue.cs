@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace MtMcp.Engine;
 
 /// <summary>
@@ -30,7 +31,7 @@ public sealed class SimulatedVenue
         ArgumentNullException.ThrowIfNull(account);
         if (!ReferenceEquals(account.Quotes, Quotes))
         {
-            throw new ArgumentException($"Account '{account.Name}' trades on another quote board.", nameof(account));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Account '{account.Name}' trades on another quote board."), nameof(account));
         }
 
         _accounts.Add(account);

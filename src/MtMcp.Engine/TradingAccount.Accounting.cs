@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 
 namespace MtMcp.Engine;
@@ -46,7 +47,7 @@ public sealed partial class TradingAccount
         ArgumentNullException.ThrowIfNull(position);
         if (!_quotes.TryGetId(position.Symbol, out var id) || !_quotes.HasQuote(id))
         {
-            throw new InvalidOperationException($"No quote for {position.Symbol}: the floating profit of position {position.Ticket} is unknown.");
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"No quote for {position.Symbol}: the floating profit of position {position.Ticket} is unknown."));
         }
 
         return FloatingProfit(_quotes.Spec(id), position, _quotes.Get(id)) + (double)position.Swap;
@@ -64,12 +65,12 @@ public sealed partial class TradingAccount
         }
         else if (comment.Length > MaxCommentLength)
         {
-            result = Reject(TradeAction.Deal, TradeRetcode.Invalid, $"Comment has {comment.Length} characters; at most {MaxCommentLength} are allowed.");
+            result = Reject(TradeAction.Deal, TradeRetcode.Invalid, string.Create(CultureInfo.InvariantCulture, $"Comment has {comment.Length} characters; at most {MaxCommentLength} are allowed."));
         }
         else if (amount < 0 && (double)-amount > FreeMargin())
         {
             result = Reject(TradeAction.Deal, TradeRetcode.NoMoney,
-                $"Withdrawal of {-amount} {Currency} exceeds the free margin of {Math.Round(FreeMargin(), Digits)} {Currency}.");
+                string.Create(CultureInfo.InvariantCulture, $"Withdrawal of {-amount} {Currency} exceeds the free margin of {Math.Round(FreeMargin(), Digits)} {Currency}."));
         }
         else
         {
@@ -78,7 +79,7 @@ public sealed partial class TradingAccount
             {
                 Retcode = TradeRetcode.Done,
                 Action = TradeAction.Deal,
-                Message = amount > 0 ? $"Deposited {amount} {Currency}." : $"Withdrew {-amount} {Currency}.",
+                Message = amount > 0 ? string.Create(CultureInfo.InvariantCulture, $"Deposited {amount} {Currency}.") : string.Create(CultureInfo.InvariantCulture, $"Withdrew {-amount} {Currency}."),
                 Deal = deal.Ticket,
                 TimeMs = _timeMs,
             };
@@ -261,6 +262,12 @@ public sealed partial class TradingAccount
             var worstProfit = double.MaxValue;
             foreach (var position in _positions)
             {
+                // A symbol not quoted since a restore cannot be closed (nor valued): it waits for its quote.
+                if (!_quotes.TryGetId(position.Symbol, out var id) || !_quotes.HasQuote(id))
+                {
+                    continue;
+                }
+
                 var p = FloatingProfit(position);
                 if (p < worstProfit)
                 {
@@ -269,7 +276,16 @@ public sealed partial class TradingAccount
                 }
             }
 
-            ClosePosition(BookFor(worst!.Symbol), worst, worst.Volume, OrderReason.StopOut, slip: true);
+            if (worst is null)
+            {
+                break;
+            }
+
+            if (ClosePosition(BookFor(worst.Symbol), worst, worst.Volume, OrderReason.StopOut, slip: true) is null)
+            {
+                break;
+            }
+
             stoppedOut = true;
             EndStep();
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace MtMcp.Engine;
 
 public sealed partial class TradingAccount
@@ -5,16 +6,19 @@ public sealed partial class TradingAccount
     private TradeResult ExecuteDeal(TradeRequest r, Plan plan)
     {
         var book = plan.Book;
-        var order = DraftOrder(r, book, plan.Price, plan.Filling) with { Ticket = NewTicket() };
+
+        // The draft was made (and its fill projected) with the ticket the order gets now.
+        var order = plan.Order!;
+        NewTicket();
         Changes.Add(new TradeTransaction(TradeTransactionType.OrderAdd, _timeMs, Order: order));
-        var deal = Fill(book, order, plan.FillVolume, plan.Price, plan.Target);
+        var deal = Fill(book, order, plan.FillVolume, plan.Price, plan.Outcome);
         var rest = r.Volume - plan.FillVolume;
         var quote = _quotes.Get(book.Id);
         var result = new TradeResult
         {
             Retcode = TradeRetcode.Done,
             Action = TradeAction.Deal,
-            Message = $"{r.Type} {plan.FillVolume} {book.Spec.Name} at {book.Spec.FormatPrice(plan.Price)}.",
+            Message = string.Create(CultureInfo.InvariantCulture, $"{(order.IsBuy ? "Buy" : "Sell")} {plan.FillVolume} {book.Spec.Name} at {FormatPrice(book.Spec, plan.Price)}."),
             Order = order.Ticket,
             Deal = deal.Ticket,
             Position = deal.PositionId,
@@ -24,32 +28,31 @@ public sealed partial class TradingAccount
             Ask = quote.Ask,
             TimeMs = _timeMs,
         };
-        var done = order with { VolumeCurrent = rest, PositionId = deal.PositionId, TimeDoneMs = _timeMs };
         if (rest == 0)
         {
-            ArchiveOrder(done with { State = OrderState.Filled });
+            ArchiveOrder(order with { State = OrderState.Filled, VolumeCurrent = 0, PositionId = deal.PositionId, TimeDoneMs = _timeMs });
             return result;
         }
 
+        var done = order with { VolumeCurrent = rest, PositionId = deal.PositionId, TimeDoneMs = _timeMs };
         if (plan.Filling == OrderFilling.Ioc)
         {
             ArchiveOrder(done with { State = OrderState.Canceled });
-            return result with { Retcode = TradeRetcode.DonePartial, Message = result.Message + $" The remaining {rest} lots were canceled (IOC, limited liquidity)." };
+            return result with { Retcode = TradeRetcode.DonePartial, Message = result.Message + string.Create(CultureInfo.InvariantCulture, $" The remaining {rest} lots were canceled (IOC, limited liquidity).") };
         }
 
         // RETURN: the rest keeps working and fills on later quotes.
         var working = done with { State = OrderState.Partial, TimeDoneMs = 0 };
         AddWorkingOrder(book, working);
         Changes.Add(new TradeTransaction(TradeTransactionType.OrderUpdate, _timeMs, Order: working));
-        return result with { Retcode = TradeRetcode.Placed, Message = result.Message + $" The remaining {rest} lots stay working (RETURN, limited liquidity)." };
+        return result with { Retcode = TradeRetcode.Placed, Message = result.Message + string.Create(CultureInfo.InvariantCulture, $" The remaining {rest} lots stay working (RETURN, limited liquidity).") };
     }
 
     private TradeResult PlacePending(TradeRequest r, Plan plan)
     {
         var book = plan.Book;
-        var order = DraftOrder(r, book, r.Price, plan.Filling) with
+        var order = DraftOrder(r, book, r.Price, plan.Filling, NewTicket()) with
         {
-            Ticket = NewTicket(),
             StopLimit = r.Type is OrderType.BuyStopLimit or OrderType.SellStopLimit ? r.StopLimit : 0,
             TimeType = r.TimeType,
             ExpirationMs = r.TimeType is OrderTimeType.Specified or OrderTimeType.SpecifiedDay ? r.ExpirationMs : 0,
@@ -61,7 +64,7 @@ public sealed partial class TradingAccount
         {
             Retcode = TradeRetcode.Done,
             Action = TradeAction.Pending,
-            Message = $"{r.Type} {r.Volume} {book.Spec.Name} at {book.Spec.FormatPrice(r.Price)} placed.",
+            Message = string.Create(CultureInfo.InvariantCulture, $"{r.Type} {r.Volume} {book.Spec.Name} at {FormatPrice(book.Spec, r.Price)} placed."),
             Order = order.Ticket,
             Volume = r.Volume,
             Price = r.Price,
@@ -83,7 +86,7 @@ public sealed partial class TradingAccount
             TimeUpdateMs = _timeMs,
         };
         ReplacePosition(plan.Book, position, updated);
-        return Done(TradeAction.SlTp, plan.Book, $"Position {position.Ticket} stops set.") with { Position = position.Ticket };
+        return Done(TradeAction.SlTp, plan.Book, string.Create(CultureInfo.InvariantCulture, $"Position {position.Ticket} stops set.")) with { Position = position.Ticket };
     }
 
     private TradeResult ModifyOrder(TradeRequest r, Plan plan)
@@ -102,14 +105,14 @@ public sealed partial class TradingAccount
         };
         ReplaceWorkingOrder(plan.Book, order, updated);
         Changes.Add(new TradeTransaction(TradeTransactionType.OrderUpdate, _timeMs, Order: updated));
-        return Done(TradeAction.Modify, plan.Book, $"Order {order.Ticket} modified.") with { Order = order.Ticket, Price = plan.Price, Volume = order.VolumeCurrent };
+        return Done(TradeAction.Modify, plan.Book, string.Create(CultureInfo.InvariantCulture, $"Order {order.Ticket} modified.")) with { Order = order.Ticket, Price = plan.Price, Volume = order.VolumeCurrent };
     }
 
     private TradeResult RemoveOrder(Plan plan)
     {
         var order = plan.Order!;
         RetireOrder(plan.Book, order, order with { State = OrderState.Canceled, TimeDoneMs = _timeMs });
-        return Done(TradeAction.Remove, plan.Book, $"Order {order.Ticket} canceled.") with { Order = order.Ticket, Volume = order.VolumeCurrent };
+        return Done(TradeAction.Remove, plan.Book, string.Create(CultureInfo.InvariantCulture, $"Order {order.Ticket} canceled.")) with { Order = order.Ticket, Volume = order.VolumeCurrent };
     }
 
     /// <summary>Two OUT_BY deals: the position closes at the opposite one's open price, the opposite one at its own.</summary>
@@ -130,7 +133,7 @@ public sealed partial class TradingAccount
             PriceOpen = by.PriceOpen,
             TimeSetupMs = _timeMs,
             Magic = r.Magic,
-            Comment = r.Comment.Length > 0 ? r.Comment : $"close {position.Ticket} by {by.Ticket}",
+            Comment = r.Comment.Length > 0 ? r.Comment : string.Create(CultureInfo.InvariantCulture, $"close {position.Ticket} by {by.Ticket}"),
             PositionId = position.Ticket,
             PositionById = by.Ticket,
             ClientOrderId = r.ClientOrderId,
@@ -139,7 +142,7 @@ public sealed partial class TradingAccount
         var first = CloseOut(book, order, position, volume, by.PriceOpen, DealEntry.OutBy);
         CloseOut(book, order, by, volume, by.PriceOpen, DealEntry.OutBy);
         ArchiveOrder(order with { State = OrderState.Filled, VolumeCurrent = 0, TimeDoneMs = _timeMs });
-        return Done(TradeAction.CloseBy, book, $"Position {position.Ticket} closed by {by.Ticket}: {volume} lots.") with
+        return Done(TradeAction.CloseBy, book, string.Create(CultureInfo.InvariantCulture, $"Position {position.Ticket} closed by {by.Ticket}: {volume} lots.")) with
         {
             Order = order.Ticket,
             Deal = first.Ticket,
@@ -155,10 +158,10 @@ public sealed partial class TradingAccount
         return new TradeResult { Retcode = TradeRetcode.Done, Action = action, Message = message, Bid = quote.Bid, Ask = quote.Ask, TimeMs = _timeMs };
     }
 
-    /// <summary>The order a request creates, before it has a ticket (0) and before it executes.</summary>
-    private Order DraftOrder(TradeRequest r, SymbolBook book, double price, OrderFilling filling) => new()
+    /// <summary>The order a request creates, before it executes.</summary>
+    private Order DraftOrder(TradeRequest r, SymbolBook book, double price, OrderFilling filling, ulong ticket) => new()
     {
-        Ticket = 0,
+        Ticket = ticket,
         Symbol = book.Spec.Name,
         Type = r.Type,
         State = OrderState.Placed,
@@ -192,7 +195,7 @@ public sealed partial class TradingAccount
     // ---- Fills -----------------------------------------------------------------------------
 
     /// <summary>What one fill does to the symbol's position and the balance.</summary>
-    private readonly record struct FillOutcome(Position? Before, Position? After, DealEntry Entry, decimal Profit, decimal Commission, decimal Swap);
+    internal readonly record struct FillOutcome(Position? Before, Position? After, DealEntry Entry, decimal Profit, decimal Commission, decimal Swap);
 
     /// <summary>
     /// The effect of filling <paramref name="volume"/> of <paramref name="order"/> at <paramref name="price"/>: netting
@@ -305,9 +308,11 @@ public sealed partial class TradingAccount
         CommissionCalculator.Commission(Settings.Commission, spec, isEntry, lots, price, Currency, _converter, Digits);
 
     /// <summary>Executes one fill of <paramref name="order"/>: the deal, then the position change.</summary>
-    private Deal Fill(SymbolBook book, Order order, decimal volume, double price, Position? target)
+    private Deal Fill(SymbolBook book, Order order, decimal volume, double price, Position? target) =>
+        Fill(book, order, volume, price, ComputeFill(book, order, volume, price, target));
+
+    private Deal Fill(SymbolBook book, Order order, decimal volume, double price, FillOutcome outcome)
     {
-        var outcome = ComputeFill(book, order, volume, price, target);
         var position = outcome.After ?? outcome.Before!;
         var deal = AddDeal(new Deal
         {
@@ -380,10 +385,11 @@ public sealed partial class TradingAccount
     }
 
     /// <summary>The account after a fill, every position valued at the current quotes.</summary>
-    private Projection Project(SymbolBook book, PositionType side, decimal volume, double price, Position? target, Order order)
+    private Projection Project(SymbolBook book, decimal volume, double price, Position? target, Order order, out FillOutcome outcome)
     {
         var (profit, margin) = ExactTotals();
-        var outcome = ComputeFill(book, order with { Type = side == PositionType.Buy ? OrderType.Buy : OrderType.Sell }, volume, price, target);
+        var side = order.IsBuy ? PositionType.Buy : PositionType.Sell;
+        outcome = ComputeFill(book, order, volume, price, target);
         var after = new Position[book.Positions.Count + 1];
         var count = 0;
         foreach (var position in book.Positions)
@@ -416,12 +422,15 @@ public sealed partial class TradingAccount
             required);
     }
 
-    /// <summary>Closes (part of) a position with a server order: SL, TP, stop-out, or a bulk close.</summary>
-    private Deal ClosePosition(SymbolBook book, Position position, decimal volume, OrderReason reason, bool slip)
+    /// <summary>
+    /// Closes (part of) a position with a server order: SL, TP or stop-out. Null, changing nothing, when the close
+    /// cannot be valued yet (a conversion pair not quoted since a restore): the trigger fires again on a later quote.
+    /// </summary>
+    private Deal? ClosePosition(SymbolBook book, Position position, decimal volume, OrderReason reason, bool slip)
     {
         var closeSide = position.Type == PositionType.Buy ? PositionType.Sell : PositionType.Buy;
-        var ticket = NewTicket();
-        var price = MarketFillPrice(book, closeSide, slip, _nextTicket);
+        var ticket = _nextTicket;
+        var price = MarketFillPrice(book, closeSide, slip, ticket + 1);
         var tag = reason switch
         {
             OrderReason.StopLoss => "sl",
@@ -440,12 +449,23 @@ public sealed partial class TradingAccount
             TimeSetupMs = _timeMs,
             Filling = OrderFilling.Ioc,
             Magic = position.Magic,
-            Comment = $"[{tag} {book.Spec.FormatPrice(price)}]",
+            Comment = string.Create(CultureInfo.InvariantCulture, $"[{tag} {FormatPrice(book.Spec, price)}]"),
             PositionId = position.Ticket,
             Reason = reason,
         };
+        FillOutcome outcome;
+        try
+        {
+            outcome = ComputeFill(book, order, volume, price, _info.IsHedging ? position : null);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+
+        NewTicket();
         Changes.Add(new TradeTransaction(TradeTransactionType.OrderAdd, _timeMs, Order: order));
-        var deal = Fill(book, order, volume, price, _info.IsHedging ? position : null);
+        var deal = Fill(book, order, volume, price, outcome);
         ArchiveOrder(order with { State = OrderState.Filled, VolumeCurrent = 0, TimeDoneMs = _timeMs });
         return deal;
     }

@@ -235,16 +235,28 @@ public sealed partial class TradingAccount
         var price = MarketFillPrice(book, side, stop, _nextTicket);
         var opensNew = _info.IsHedging ? target is null && FindPosition(order.Ticket) is null : book.Positions.Count == 0;
         var rejected = opensNew && Settings.MaxPositions > 0 && _positions.Count >= Settings.MaxPositions;
-        if (!rejected && target is null)
+        FillOutcome outcome;
+        try
         {
-            try
+            if (!rejected && target is null)
             {
-                rejected = FreeMarginAfter(Project(book, side, volume, price, null, order)) < 0 && ComputeFill(book, order, volume, price, null).Entry != DealEntry.Out;
+                var projection = Project(book, volume, price, target: null, order, out outcome);
+                rejected = FreeMarginAfter(projection) < 0 && outcome.Entry != DealEntry.Out;
             }
-            catch (Exception e) when (e is InvalidOperationException or NotSupportedException)
+            else
             {
-                rejected = true;
+                outcome = ComputeFill(book, order, volume, price, target);
             }
+        }
+        catch (InvalidOperationException)
+        {
+            // A conversion pair not quoted since a restore: the order waits for a later quote.
+            return;
+        }
+        catch (NotSupportedException)
+        {
+            rejected = true;
+            outcome = default;
         }
 
         if (rejected)
@@ -253,7 +265,7 @@ public sealed partial class TradingAccount
             return;
         }
 
-        var deal = Fill(book, order, volume, price, target);
+        var deal = Fill(book, order, volume, price, outcome);
         var rest = order.VolumeCurrent - volume;
         var done = order with { VolumeCurrent = rest, PositionId = deal.PositionId, PriceOpen = order.Type is OrderType.Buy or OrderType.Sell ? price : order.PriceOpen };
         if (rest == 0)

@@ -159,7 +159,7 @@ public sealed partial class TradingAccount
             var multiplier = SwapCalculator.RolloverMultiplier(spec, serverDay);
             if (multiplier > 0 && spec.SwapMode is SymbolSwapMode.ReopenCurrent or SymbolSwapMode.ReopenBid)
             {
-                current = Reopen(book, position, quote);
+                current = Reopen(book, position, quote) ?? position;
             }
             else if (multiplier > 0)
             {
@@ -190,11 +190,23 @@ public sealed partial class TradingAccount
 
     /// <summary>
     /// REOPEN swap modes: the position is closed at the rollover price (realising its profit and swap) and reopened
-    /// at that price moved by the swap points, with a pair of ROLLOVER deals; it keeps its ticket.
+    /// at that price moved by the swap points, with a pair of ROLLOVER deals; it keeps its ticket. Null when the
+    /// profit cannot be converted (nothing changes).
     /// </summary>
-    private Position Reopen(SymbolBook book, Position position, Quote quote)
+    private Position? Reopen(SymbolBook book, Position position, Quote quote)
     {
         var spec = book.Spec;
+        decimal profit;
+        try
+        {
+            profit = CurrencyDigits.Round(FloatingProfit(spec, position, quote), Digits);
+        }
+        catch (InvalidOperationException)
+        {
+            // A conversion pair without a quote: the position cannot be realised; leave it as it is.
+            return null;
+        }
+
         var close = ClosePrice(position, quote);
         var reopen = SwapCalculator.ReopenPrice(spec, position, quote);
         var closeType = position.Type == PositionType.Buy ? DealType.Sell : DealType.Buy;
@@ -207,7 +219,7 @@ public sealed partial class TradingAccount
             Entry = DealEntry.Out,
             Volume = position.Volume,
             Price = close,
-            Profit = CurrencyDigits.Round(FloatingProfit(spec, position, quote), Digits),
+            Profit = profit,
             Swap = position.Swap,
             TimeMs = _timeMs,
             Magic = position.Magic,

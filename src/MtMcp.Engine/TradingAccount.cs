@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.ObjectModel;
 
 namespace MtMcp.Engine;
@@ -185,7 +186,7 @@ public sealed partial class TradingAccount
     {
         if (!_quotes.TryGetId(symbol, out var id))
         {
-            throw new ArgumentException($"Symbol '{symbol}' is not on the quote board.", nameof(symbol));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Symbol '{symbol}' is not on the quote board."), nameof(symbol));
         }
 
         return BookFor(id);

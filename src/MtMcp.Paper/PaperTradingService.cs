@@ -83,6 +83,19 @@ public sealed partial class PaperTradingService : IDisposable
         }
     }
 
+    /// <summary>
+    /// The feed position of an account's last committed step. A replay driver that acts at feed positions (a
+    /// script, a strategy) must not act again for positions before it: that account already moved past them.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">There is no such account.</exception>
+    public long CommittedPosition(string name)
+    {
+        lock (_lock)
+        {
+            return Get(name).Cursor;
+        }
+    }
+
     /// <summary>Creates the default account (<see cref="PaperAccounts.DefaultName"/>) when there is no account at all.</summary>
     public void EnsureDefaultAccount()
     {

@@ -38,6 +38,12 @@ public static class ReplayScript
         var step = position / Every;
         foreach (var (name, _) in Accounts)
         {
+            // An account that committed a later position finished this step before the process stopped.
+            if (service.CommittedPosition(name) > position)
+            {
+                continue;
+            }
+
             foreach (var request in Requests(service, name, step, tick))
             {
                 service.Send(name, request);
@@ -82,10 +88,10 @@ public static class ReplayScript
                 yield return new TradeRequest { Action = TradeAction.CloseBy, Position = buy.Ticket, PositionBy = sell.Ticket, ClientOrderId = id };
                 break;
             case 7:
-                var n = 0;
+                // One id per position closed, so a repeat after a restart closes only what is still open.
                 foreach (var position in positions)
                 {
-                    yield return Market(position.Type == PositionType.Buy ? OrderType.Sell : OrderType.Buy, position.Volume, $"{id}-{n++}") with { Position = position.Ticket };
+                    yield return Market(position.Type == PositionType.Buy ? OrderType.Sell : OrderType.Buy, position.Volume, $"{id}-{position.Ticket}") with { Position = position.Ticket };
                 }
 
                 break;

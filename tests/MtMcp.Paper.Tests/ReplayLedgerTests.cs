@@ -34,7 +34,7 @@ public sealed class ReplayLedgerTests(ReplayData data) : IClassFixture<ReplayDat
         var random = new Random(20261124);
         var kills = 0;
         long reached = 0;
-        while (RunHost(interrupted, killAt: reached + random.Next(20_000, 120_000)) is { } stoppedAt)
+        while (RunHost(interrupted, killAt: reached + random.Next(20_000, 120_000), killDelay: TimeSpan.FromMilliseconds(random.Next(0, 40))) is { } stoppedAt)
         {
             reached = stoppedAt;
             kills++;
@@ -63,8 +63,9 @@ public sealed class ReplayLedgerTests(ReplayData data) : IClassFixture<ReplayDat
         Assert.True(deals.Length > 500, $"only {deals.Length} deals");
     }
 
-    // Runs the host to the end (null) or kills it once it reports a feed position at or past killAt (that position).
-    private long? RunHost(string journal, long? killAt)
+    // Runs the host to the end (null), or kills it killDelay after it reports a feed position at or past killAt
+    // (it keeps trading meanwhile, so the kill lands anywhere in a step) and returns that position.
+    private long? RunHost(string journal, long? killAt, TimeSpan killDelay = default)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(HostPath());
@@ -77,6 +78,7 @@ public sealed class ReplayLedgerTests(ReplayData data) : IClassFixture<ReplayDat
             if (killAt is { } target && line.StartsWith("at ", StringComparison.Ordinal)
                 && long.Parse(line.AsSpan(3), CultureInfo.InvariantCulture) is var position && position >= target)
             {
+                Thread.Sleep(killDelay);
                 process.Kill(entireProcessTree: true);
                 process.WaitForExit();
                 return position;

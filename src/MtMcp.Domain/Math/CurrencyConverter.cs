@@ -44,7 +44,7 @@ public sealed class CurrencyConverter
         }
 
         var rate = 1.0;
-        foreach (var leg in _paths.GetOrAdd((from, to), key => FindPath(key.From, key.To)))
+        foreach (var leg in _paths.GetOrAdd((from, to), static (key, self) => self.FindPath(key.From, key.To), this))
         {
             if (!_quotes.TryGetQuote(leg.Symbol, out var quote))
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace MtMcp.Engine;
 
 /// <summary>
@@ -41,7 +42,7 @@ public static class MarginCalculator
             if (!position.Symbol.Equals(spec.Name, StringComparison.OrdinalIgnoreCase))
             {
                 throw new ArgumentException(
-                    $"Position {position.Ticket} is on {position.Symbol}, not {spec.Name}: margin is computed per symbol.", nameof(positions));
+                    string.Create(CultureInfo.InvariantCulture, $"Position {position.Ticket} is on {position.Symbol}, not {spec.Name}: margin is computed per symbol."), nameof(positions));
             }
 
             if (position.Type == PositionType.Buy)

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace MtMcp.Engine;
 
 /// <summary>
@@ -81,7 +82,7 @@ public static class SwapCalculator
             SymbolSwapMode.ReopenCurrent => isBuy ? quote.Bid : quote.Ask,
             SymbolSwapMode.ReopenBid => quote.Bid,
             _ => throw new ArgumentException(
-                $"{spec.Name} charges swaps as {spec.SwapMode}; only ReopenCurrent and ReopenBid reopen positions.", nameof(spec)),
+                string.Create(CultureInfo.InvariantCulture, $"{spec.Name} charges swaps as {spec.SwapMode}; only ReopenCurrent and ReopenBid reopen positions."), nameof(spec)),
         };
 
         // A swap credited to the holder (positive) lowers a long's entry and raises a short's.

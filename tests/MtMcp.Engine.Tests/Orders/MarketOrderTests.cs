@@ -252,4 +252,52 @@ public sealed class MarketOrderTests
         Assert.True(results[0].Position < results[1].Position);
         Assert.Equal(PositionType.Sell, Assert.Single(h.Account.Positions).Type);
     }
+
+    [Fact]
+    public void Send_InstantExecutionWithinDeviation_Fills()
+    {
+        var h = new Harness(eurusd: s => s with { ExecutionMode = SymbolTradeExecution.Instant });
+        var result = h.Account.Send(new TradeRequest
+        {
+            Action = TradeAction.Deal, Symbol = "EURUSD", Type = OrderType.Buy, Volume = 1m, Price = 1.10005, Deviation = 5,
+        });
+
+        Assert.Equal(TradeRetcode.Done, result.Retcode);
+        Assert.Equal(1.10010, result.Price);
+    }
+
+    [Fact]
+    public void Check_Pending_ReportsItsMarginWithoutHoldingAny()
+    {
+        var h = new Harness();
+        var check = h.Account.Check(new TradeRequest { Action = TradeAction.Pending, Symbol = "EURUSD", Type = OrderType.BuyLimit, Volume = 2m, Price = 1.09 });
+
+        // 2 × 100 000 / 100 = 2 000 EUR at the ask 1.10010.
+        Assert.Equal(TradeRetcode.Done, check.Retcode);
+        Assert.Equal(2200.20, check.RequiredMargin, 1e-9);
+        Assert.Equal(0, check.Margin);
+        Assert.Equal(10_000, check.MarginFree, 1e-9);
+        Assert.Empty(h.Account.Orders);
+    }
+
+    [Fact]
+    public void Send_EurAccountUsdJpy_WithoutEurJpyQuote_IsPriceOffThenConvertsAtEurJpy()
+    {
+        var h = new Harness(currency: "EUR");
+        var before = h.Account.ToState();
+
+        // JPY converts into EUR through the catalogue's direct pair EURJPY, which has no quote yet.
+        var rejected = h.Buy(1m, "USDJPY");
+        Assert.Equal(TradeRetcode.PriceOff, rejected.Retcode);
+        Assert.Contains("EURJPY", rejected.Message, StringComparison.Ordinal);
+        Harness.AssertSameState(before, h.Account.ToState());
+
+        h.SetQuote("EURJPY", 165.000, 165.020);
+        var opened = h.Buy(1m, "USDJPY");
+        h.Quote("USDJPY", 151.010, 151.020);
+        h.Market(OrderType.Sell, 1m, "USDJPY", position: opened.Position);
+
+        // (151.010 − 150.010) × 100 000 = 100 000 JPY received, converted at the EURJPY ask: ÷ 165.020 = 605.99 EUR.
+        Assert.Equal(Math.Round((decimal)(100_000 / 165.020), 2), h.Account.Deals(HistoryQuery.All)[^1].Profit);
+    }
 }

@@ -282,4 +282,138 @@ public sealed class TriggerTests
 
         Assert.Equal(0, fewest);
     }
+
+    [Fact]
+    public void OnQuote_SellTrailingStop_FollowsTheAskDownAndCloses()
+    {
+        var h = new Harness();
+        h.Account.Send(new TradeRequest { Action = TradeAction.Deal, Symbol = "EURUSD", Type = OrderType.Sell, Volume = 1m, TrailingStopPoints = 50 });
+
+        // Sold at 1.10000; the ask 50 points lower starts the trail at the open price, then every point counts.
+        h.Quote("EURUSD", 1.09940, 1.09950);
+        Assert.Equal(1.10000, h.Account.Positions[0].StopLoss, 1e-10);
+        h.Quote("EURUSD", 1.09930, 1.09940);
+        Assert.Equal(1.09990, h.Account.Positions[0].StopLoss, 1e-10);
+        h.Quote("EURUSD", 1.09935, 1.09945);
+        Assert.Equal(1.09990, h.Account.Positions[0].StopLoss, 1e-10);
+
+        h.Quote("EURUSD", 1.09980, 1.09990);
+        Assert.Empty(h.Account.Positions);
+        Assert.Equal(10.00m, h.Account.Deals(HistoryQuery.All)[^1].Profit);
+    }
+
+    [Fact]
+    public void OnQuote_MoneyStopOutMode_ComparesEquityWithTheLevels()
+    {
+        var h = new Harness(
+            configure: s => s with { Info = s.Info with { StopoutMode = AccountStopoutMode.Money, MarginCall = 1_000, MarginStopOut = 500 } },
+            deposit: 2_000m, leverage: 500);
+        h.Buy(5m);
+
+        // (1.09720 − 1.10010) × 500 000 = −1 450: equity 550, below the 1 000 call, above the 500 stop-out.
+        h.Quote("EURUSD", 1.09720, 1.09730);
+        Assert.True(h.Account.Snapshot().MarginCall);
+        Assert.Single(h.Account.Positions);
+
+        // −1 550: equity 450 ≤ 500.
+        h.Quote("EURUSD", 1.09700, 1.09710);
+        Assert.Empty(h.Account.Positions);
+        Assert.Equal(DealReason.StopOut, h.Account.Deals(HistoryQuery.All)[^1].Reason);
+    }
+
+    [Fact]
+    public void AdvanceTime_DailyGtcMode_ExpiresOrdersAndRemovesStopsAtServerMidnight()
+    {
+        var h = new Harness(eurusd: s => s with { GtcMode = OrderGtcMode.Daily });
+        h.Buy(1m, sl: 1.09000, tp: 1.12000);
+        h.Pending(OrderType.BuyLimit, 1m, 1.09000);
+
+        h.Account.AdvanceTime(Harness.T0 + (13 * Harness.Hour));
+
+        Assert.Empty(h.Account.Orders);
+        Assert.Equal(OrderState.Expired, h.Account.HistoryOrders(HistoryQuery.All)[^1].State);
+        var position = Assert.Single(h.Account.Positions);
+        Assert.Equal((0.0, 0.0), (position.StopLoss, position.TakeProfit));
+    }
+
+    [Fact]
+    public void AdvanceTime_SpecifiedDay_ExpiresAtTheEndOfThatServerDay()
+    {
+        var h = new Harness();
+        h.Account.Send(new TradeRequest
+        {
+            Action = TradeAction.Pending, Symbol = "EURUSD", Type = OrderType.BuyLimit, Volume = 1m, Price = 1.09,
+            TimeType = OrderTimeType.SpecifiedDay, ExpirationMs = Harness.T0 + (24 * Harness.Hour),
+        });
+
+        // Wednesday 10:00 UTC is in the server day that ends Wednesday 22:00 UTC.
+        h.Account.AdvanceTime(Harness.T0 + (36 * Harness.Hour) - 1);
+        Assert.Single(h.Account.Orders);
+        h.Account.AdvanceTime(Harness.T0 + (36 * Harness.Hour));
+        Assert.Empty(h.Account.Orders);
+    }
+
+    [Fact]
+    public void SlTp_NettingBySymbol_SetsTheSymbolsPosition()
+    {
+        var h = new Harness(AccountMarginMode.RetailNetting);
+        h.Buy(1m);
+        var result = h.Account.Send(new TradeRequest { Action = TradeAction.SlTp, Symbol = "EURUSD", StopLoss = 1.09500 });
+
+        Assert.Equal(TradeRetcode.Done, result.Retcode);
+        Assert.Equal(1.09500, h.Account.Positions[0].StopLoss);
+    }
+
+    [Fact]
+    public void AdvanceTime_Backwards_IsIgnored()
+    {
+        var h = new Harness();
+        h.Account.AdvanceTime(Harness.T0 + Harness.Hour);
+        h.Account.AdvanceTime(Harness.T0);
+
+        Assert.Equal(Harness.T0 + Harness.Hour, h.Account.TimeMs);
+        Assert.Equal(Harness.T0 + Harness.Hour, h.Account.Changes.TimeMs);
+    }
+
+    [Fact]
+    public void Restore_OntoUnquotedBoard_WaitsForQuotesThenTriggers()
+    {
+        var h = new Harness();
+        h.Buy(1m, sl: 1.09500);
+        var board = new QuoteBoard(SymbolCatalog.BuiltIn);
+        var restored = TradingAccount.Restore("test", h.Account.ToState(), board);
+
+        // No quote yet: the snapshot does not throw and values nothing it cannot price.
+        Assert.Equal(10_000m, restored.Snapshot().Balance);
+
+        board.TryGetId("EURUSD", out var id);
+        board.Update(id, 1.09400, 1.09410, h.Now + 1000);
+        restored.OnQuote(id);
+
+        Assert.Empty(restored.Positions);
+        Assert.Equal(DealReason.StopLoss, restored.Deals(HistoryQuery.All)[^1].Reason);
+    }
+
+    [Fact]
+    public void OnQuote_StopLossAndPendingFill_EmitTransactionsInMt5Order()
+    {
+        var h = new Harness();
+        h.Buy(1m, sl: 1.09900);
+        h.Pending(OrderType.SellStop, 1m, 1.09800);
+        h.Account.Changes.Clear();
+
+        h.Quote("EURUSD", 1.09890, 1.09900);
+        Assert.Equal(
+            [TradeTransactionType.OrderAdd, TradeTransactionType.DealAdd, TradeTransactionType.Position, TradeTransactionType.OrderDelete, TradeTransactionType.HistoryAdd],
+            h.Account.Changes.Transactions.Select(t => t.Type));
+        Assert.Equal(0m, h.Account.Changes.Transactions[2].Position!.Volume);
+        h.Account.Changes.Clear();
+
+        h.Quote("EURUSD", 1.09790, 1.09800);
+        Assert.Equal(
+            [TradeTransactionType.DealAdd, TradeTransactionType.Position, TradeTransactionType.OrderDelete, TradeTransactionType.HistoryAdd],
+            h.Account.Changes.Transactions.Select(t => t.Type));
+        Assert.Equal(h.Account.Balance, h.Account.Changes.Balance);
+        Assert.Equal(h.Now, h.Account.Changes.TimeMs);
+    }
 }

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MtMcp.Server;
+
+namespace MtMcp.Cli.Commands;
+
+/// <summary><c>mtmcp serve</c>: the MCP server over stdio (default) or Streamable HTTP.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(GlobalOptions globals, TimeProvider time)
+    {
+        var http = new Option<bool>("--http") { Description = "Serve Streamable HTTP at /mcp (health at /healthz) instead of stdio." };
+        var urls = new Option<string[]>("--urls")
+        {
+            Description = $"With --http: address(es) to listen on, loopback only (default {McpServerHost.DefaultUrl}).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var mode = new Option<string?>("--mode") { Description = "read_only (no order tools), paper (default) or live (needs trading.live.enabled in --config)." };
+        var toolsets = new Option<string?>("--toolsets")
+        {
+            Description = $"Comma-separated toolsets to expose: {string.Join(", ", Toolsets.All)} (default all).",
+        };
+        var verbose = new Option<bool>("--verbose") { Description = "Log debug messages (to standard error)." };
+        var command = new Command("serve", "Run the MCP server: stdio for desktop agents, or --http for Streamable HTTP. Logs go to standard error.")
+        {
+            http, urls, mode, toolsets, verbose,
+        };
+
+        CommandAction.Set(command, async (result, cancellationToken) =>
+        {
+            var settings = Settings(globals, result, result.GetValue(mode), result.GetValue(toolsets));
+            var level = result.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information;
+            if (!result.GetValue(http))
+            {
+                if (result.GetValue(urls) is { Length: > 0 })
+                {
+                    throw new UserErrorException("--urls needs --http.");
+                }
+
+                await McpServerHost.RunStdioAsync(settings, time, level, cancellationToken).ConfigureAwait(false);
+                return 0;
+            }
+
+            WebApplication app;
+            try
+            {
+                app = McpServerHost.BuildHttp(settings, time, result.GetValue(urls) ?? [], level);
+            }
+            catch (ArgumentException error)
+            {
+                throw new UserErrorException(error.Message.Split(" (Parameter", 2)[0]);
+            }
+
+            await using (app.ConfigureAwait(false))
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+                await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static ServerSettings Settings(GlobalOptions globals, ParseResult result, string? mode, string? toolsets)
+    {
+        var file = result.GetValue(globals.Config);
+        ServerConfiguration config;
+        try
+        {
+            config = file is null ? ServerConfiguration.Empty : ServerConfiguration.Read(file.FullName);
+            var settings = new ServerSettings
+            {
+                DataDirectory = globals.ResolveDataDirectory(result),
+                Catalog = globals.LoadCatalog(result),
+                UseDemoStore = result.GetValue(globals.Demo),
+                Mode = mode is null ? config.Mode ?? ServerMode.Paper : ServerConfiguration.ParseMode(mode),
+                Toolsets = toolsets is null ? config.Toolsets ?? Toolsets.All : Toolsets.Parse(toolsets),
+                AllowedOrigins = config.AllowedOrigins,
+                LiveTradingEnabled = config.LiveTradingEnabled,
+            };
+            settings.Validate();
+            return settings;
+        }
+        catch (Exception error) when (error is ArgumentException or InvalidDataException or FileNotFoundException or InvalidOperationException)
+        {
+            throw new UserErrorException(error.Message.Split(" (Parameter", 2)[0]);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+namespace MtMcp.Server;
+
+/// <summary>
+/// The stable <c>error_code</c> values of tool errors. They are public API: clients and models branch on them, so a
+/// code is never renamed or reused with another meaning.
+/// </summary>
+public static class ToolErrorCodes
+{
+    /// <summary>An argument is missing, malformed, out of range or contradicts another.</summary>
+    public const string InvalidArgument = "INVALID_ARGUMENT";
+
+    /// <summary>The symbol is not in the catalogue.</summary>
+    public const string UnknownSymbol = "UNKNOWN_SYMBOL";
+
+    /// <summary>The account does not exist.</summary>
+    public const string UnknownAccount = "UNKNOWN_ACCOUNT";
+
+    /// <summary>The symbol is outside its trade sessions.</summary>
+    public const string MarketClosed = "MARKET_CLOSED";
+
+    /// <summary>The venue rejected the request; <c>retcode</c> carries the MT5 trade server return code.</summary>
+    public const string TradeRejected = "TRADE_REJECTED";
+
+    /// <summary>The pre-trade risk gate refused the request.</summary>
+    public const string RiskLimit = "RISK_LIMIT";
+
+    /// <summary>The data asked for does not exist (no history for the symbol or range).</summary>
+    public const string NoData = "NO_DATA";
+
+    /// <summary>The tool exists but its feature has not been built yet, or is off in this mode.</summary>
+    public const string NotAvailable = "NOT_AVAILABLE";
+
+    /// <summary>The caller may not use this tool or account.</summary>
+    public const string Unauthorized = "UNAUTHORIZED";
+
+    /// <summary>The request is larger than the server serves in one call; page through it.</summary>
+    public const string TooLarge = "TOO_LARGE";
+
+    /// <summary>A fault in the server; the details are in its log, not in the answer.</summary>
+    public const string Internal = "INTERNAL";
+}

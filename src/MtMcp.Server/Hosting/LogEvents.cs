@@ -1,0 +1,13 @@
+namespace MtMcp.Server;
+
+/// <summary>The event ids of the server's log messages, in one place so they never collide.</summary>
+internal static class LogEvents
+{
+    public const int ServerStarting = 5000;
+    public const int ServerListening = 5001;
+    public const int ToolFailed = 5010;
+    public const int ToolFault = 5011;
+    public const int QuotesPrimed = 5020;
+    public const int QuoteStreamFailed = 5021;
+    public const int OriginRejected = 5030;
+}

@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MtMcp.Domain;
+using DemoMarketModel = MtMcp.DemoMarket.DemoMarket;
+
+namespace MtMcp.Server.Market;
+
+/// <summary>
+/// The latest quote of every symbol on the live demo market: primed at start with the last tick of the past ten
+/// minutes (or, for a shut market, the close of its last minute bar, as a terminal shows over a weekend), then kept
+/// up to date by the market's real-time tick stream.
+/// </summary>
+/// <remarks>
+/// The demo market is deterministic, so these quotes are the ones the paper venue sees at the same moment. Thread-safe:
+/// one writer (the stream), any number of readers.
+/// </remarks>
+internal sealed class LiveQuotes : BackgroundService
+{
+    private static readonly TimeSpan s_recentTicks = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan s_shutMarketLookBack = TimeSpan.FromDays(4);
+
+    private readonly DemoMarketModel _market;
+    private readonly TimeProvider _time;
+    private readonly ILogger<LiveQuotes> _logger;
+    private readonly Dictionary<string, int> _index;
+    private readonly Tick?[] _quotes;
+    private readonly Lock _lock = new();
+    private readonly TaskCompletionSource _primed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public LiveQuotes(DemoMarketModel market, TimeProvider time, ILogger<LiveQuotes> logger)
+    {
+        _market = market;
+        _time = time;
+        _logger = logger;
+        var symbols = market.Options.Symbols;
+        _index = new Dictionary<string, int>(symbols.Count, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < symbols.Count; i++)
+        {
+            _index[symbols[i].Name] = i;
+        }
+
+        _quotes = new Tick?[symbols.Count];
+    }
+
+    /// <summary>The latest quote of <paramref name="symbol"/>, once the quotes are primed; null when the market has none.</summary>
+    public async ValueTask<Tick?> GetAsync(string symbol, CancellationToken cancellationToken)
+    {
+        await _primed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!_index.TryGetValue(symbol, out var i))
+        {
+            return null;
+        }
+
+        lock (_lock)
+        {
+            return _quotes[i];
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            // Priming walks the market from its start: keep it off the host's start-up path.
+            await Task.Yield();
+            var now = _time.GetUtcNow();
+            Prime(now);
+            await foreach (var tick in _market.StreamAsync(now, _time, stoppingToken).ConfigureAwait(false))
+            {
+                Set(tick.Symbol, tick.Tick);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception fault)
+        {
+            Log.QuoteStreamFailed(_logger, fault);
+            _primed.TrySetException(fault);
+        }
+    }
+
+    private void Prime(DateTimeOffset now)
+    {
+        var from = Max(now - s_recentTicks, _market.Start);
+        foreach (var tick in _market.GenerateTicks(from, now))
+        {
+            Set(tick.Symbol, tick.Tick);
+        }
+
+        var primed = 0;
+        foreach (var spec in _market.Options.Symbols)
+        {
+            var i = _index[spec.Name];
+            if (_quotes[i] is null)
+            {
+                var bars = _market.GenerateM1(spec.Name, Max(now - s_shutMarketLookBack, _market.Start), now);
+                if (bars.Length > 0)
+                {
+                    var last = bars[^1];
+                    var ask = spec.NormalizePrice(last.Close + (last.Spread * spec.Point));
+                    Set(spec.Name, new Tick((last.Time * 1000) + 59_999, last.Close, ask, 0, 0, TickFlags.Bid | TickFlags.Ask));
+                }
+            }
+
+            primed += _quotes[i] is null ? 0 : 1;
+        }
+
+        Log.QuotesPrimed(_logger, primed);
+        _primed.TrySetResult();
+    }
+
+    private void Set(string symbol, Tick tick)
+    {
+        var i = _index[symbol];
+        lock (_lock)
+        {
+            _quotes[i] = tick;
+        }
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

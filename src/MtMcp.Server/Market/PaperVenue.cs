@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Hosting;
+using MtMcp.Paper;
+using MtMcp.Storage;
+using DemoMarketModel = MtMcp.DemoMarket.DemoMarket;
+
+namespace MtMcp.Server.Market;
+
+/// <summary>
+/// The paper venue the account and trading tools use: the accounts journaled in <c>&lt;data-dir&gt;/paper/accounts.db</c>
+/// (the same ones <c>mtmcp paper</c> manages), on the live demo market. With no account at all it creates <c>demo</c>.
+/// </summary>
+/// <remarks>
+/// The service opens on the first tool call that needs it; the hosted part primes its quotes and runs the feed (pending
+/// orders, SL/TP, trailing stops, stop-out) while the server runs. Thread-safe (the service is).
+/// </remarks>
+internal sealed class PaperVenue : BackgroundService
+{
+    private readonly Lazy<PaperTradingService> _service;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public PaperVenue(ServerSettings settings, DemoMarketModel market, TimeProvider time)
+    {
+        _service = new(() =>
+        {
+            var folder = Path.Combine(settings.DataDirectory, "paper");
+            Directory.CreateDirectory(folder);
+            var service = new PaperTradingService(
+                new SqliteTradingJournal(Path.Combine(folder, "accounts.db")), settings.Catalog, new DemoMarketFeed(market, time), time);
+            service.EnsureDefaultAccount();
+            return service;
+        });
+    }
+
+    /// <summary>The service once its quotes are primed.</summary>
+    public async ValueTask<PaperTradingService> GetAsync(CancellationToken cancellationToken)
+    {
+        await _ready.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return _service.Value;
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        if (_service.IsValueCreated)
+        {
+            _service.Value.Dispose();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Yield();
+            var service = _service.Value;
+            service.PrimeQuotes();
+            _ready.TrySetResult();
+            await service.RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception fault)
+        {
+            _ready.TrySetException(fault);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using MtMcp.DemoMarket;
+using MtMcp.Domain;
+
+namespace MtMcp.Server;
+
+/// <summary>Everything the MCP server is composed from: mode, toolsets, data and the HTTP guard rails.</summary>
+public sealed record ServerSettings
+{
+    /// <summary>The configuration key that allows live trading.</summary>
+    public const string LiveEnabledKey = "trading.live.enabled";
+
+    /// <summary>The data directory: imported market data in <c>market</c>, the demo store in <c>demo</c>, paper accounts in <c>paper</c>.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>Trading mode; <see cref="ServerMode.Paper"/> by default.</summary>
+    public ServerMode Mode { get; init; } = ServerMode.Paper;
+
+    /// <summary>Toolsets to expose (names from <see cref="Toolsets"/>); all by default.</summary>
+    public IReadOnlyList<string> Toolsets { get; init; } = Server.Toolsets.All;
+
+    /// <summary>The symbols served (the built-in catalogue plus configuration).</summary>
+    public SymbolCatalog Catalog { get; init; } = SymbolCatalog.BuiltIn;
+
+    /// <summary>Whether history comes from the demo market's store (<c>&lt;data-dir&gt;/demo</c>) rather than imported data.</summary>
+    public bool UseDemoStore { get; init; }
+
+    /// <summary>Whether the configuration sets <c>trading.live.enabled = true</c>.</summary>
+    public bool LiveTradingEnabled { get; init; }
+
+    /// <summary>The demo market's settings (seed, start); its symbols are replaced by <see cref="Catalog"/>.</summary>
+    public DemoMarketOptions DemoMarket { get; init; } = new();
+
+    /// <summary>
+    /// Browser origins allowed to call the HTTP endpoint besides the server's own loopback origins
+    /// (requests without an <c>Origin</c> header come from non-browser clients and are allowed).
+    /// </summary>
+    public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
+
+    /// <summary>Whether <paramref name="toolset"/> is exposed.</summary>
+    public bool Exposes(string toolset) => Toolsets.Contains(toolset, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Checks that the settings can start a server.</summary>
+    /// <exception cref="InvalidOperationException">Live mode without the configuration that enables it, or with no broker gateway.</exception>
+    public void Validate()
+    {
+        if (Mode != ServerMode.Live)
+        {
+            return;
+        }
+
+        if (!LiveTradingEnabled)
+        {
+            throw new InvalidOperationException(
+                $"--mode live refused: live trading is off. Set \"{LiveEnabledKey}\": true in the configuration file (--config), i.e. "
+                + "{ \"trading\": { \"live\": { \"enabled\": true } } }, to allow it. No tool argument can turn it on.");
+        }
+
+        throw new InvalidOperationException(
+            "--mode live refused: no broker gateway is configured. Live trading needs the MetaTrader bridge, which arrives with issue 7; "
+            + "use --mode paper (the default) or --mode read_only until then.");
+    }
+}

@@ -1,0 +1,422 @@
+using System.ComponentModel;
+using System.Globalization;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using MtMcp.Domain;
+using MtMcp.Engine;
+using MtMcp.Paper;
+using MtMcp.Server.Market;
+
+namespace MtMcp.Server.Tools;
+
+/// <summary>
+/// The <c>trading</c> toolset on the paper venue. Never registered in read-only mode. Arguments are checked here first
+/// (clear INVALID_ARGUMENT errors naming the argument); the venue then applies MetaTrader's rules and answers with an MT5
+/// retcode, which a rejection carries in TRADE_REJECTED. A rejected or invalid request changes nothing.
+/// </summary>
+[McpServerToolType]
+internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, TimeProvider time, ToolRunner runner)
+{
+    private const string AccountArgument = "Account name; default: the first account (the paper account 'demo' when none was created).";
+    private const string ClientOrderIdArgument = "Your unique id for this request (1 to 64 characters): sending the same id again returns the first result and never trades twice.";
+    private const int MaxTrailingPoints = 100_000;
+
+    [McpServerTool(Name = "place_order", Title = "Place an order", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false,
+        UseStructuredContent = true, OutputSchemaType = typeof(TradeAnswer))]
+    [Description("Places a market order (filled at once at the current quote) or a pending limit, stop or stop-limit order. Volume in lots "
+        + "(a multiple of the symbol's volume step; see get_symbol). Prices must lie on the symbol's tick grid. Repeating a client_order_id "
+        + "returns the first result. A rejection is a TRADE_REJECTED error with the MT5 retcode; nothing is traded then.")]
+    public ValueTask<CallToolResult> PlaceOrder(
+        [Description("Symbol name, e.g. EURUSD.")] string symbol,
+        [Description("buy or sell.")] string side,
+        [Description(ClientOrderIdArgument)] string client_order_id,
+        [Description("market (default), limit, stop or stop_limit.")] string? type = null,
+        [Description("Volume in lots, e.g. 0.1.")] double? volume = null,
+        [Description("Size the volume to risk this percentage of equity at the stop loss (needs stop_loss); arrives with the risk issue.")] double? risk_percent = null,
+        [Description("Pending order price (limit, stop, and the stop price of stop_limit); not for market orders.")] double? price = null,
+        [Description("The limit price a stop_limit order places when its stop price is reached.")] double? stop_limit_price = null,
+        [Description("Stop loss price; omit for none.")] double? stop_loss = null,
+        [Description("Take profit price; omit for none.")] double? take_profit = null,
+        [Description("Trailing stop distance in points, managed by the server; omit for none.")] int? trailing_stop_points = null,
+        [Description("Expiry of a pending order, ISO-8601 UTC; omit for good-till-cancelled.")] string? expiration = null,
+        [Description("Magic number (expert id) kept on the order, its deals and position.")] long? magic = null,
+        [Description("Comment kept on the order (at most 31 characters).")] string? comment = null,
+        [Description(AccountArgument)] string? account = null,
+        CancellationToken cancellationToken = default) =>
+        runner.RunAsync("place_order", async () =>
+        {
+            var request = Build(symbol, side, type, volume, risk_percent, price, stop_limit_price, stop_loss, take_profit, trailing_stop_points,
+                expiration, magic, comment, ClientOrderId(client_order_id, required: true));
+            var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
+            var name = TradingMap.Account(service, account);
+            return new TradeAnswer(name, Sent(service.Send(name, request)));
+        }, ServerJsonContext.Default.TradeAnswer);
+
+    [McpServerTool(Name = "check_order", Title = "Check an order", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
+        UseStructuredContent = true, OutputSchemaType = typeof(OrderCheck))]
+    [Description("Checks an order without sending it (same arguments as place_order, client_order_id optional): whether the venue would accept it "
+        + "('accepted', and the MT5 retcode and reason when not), the margin it needs and the account's balance, equity, margin and margin level right after it.")]
+    public ValueTask<CallToolResult> CheckOrder(
+        [Description("Symbol name, e.g. EURUSD.")] string symbol,
+        [Description("buy or sell.")] string side,
+        [Description("market (default), limit, stop or stop_limit.")] string? type = null,
+        [Description("Volume in lots, e.g. 0.1.")] double? volume = null,
+        [Description("Size the volume to risk this percentage of equity at the stop loss (needs stop_loss); arrives with the risk issue.")] double? risk_percent = null,
+        [Description("Pending order price (limit, stop, and the stop price of stop_limit); not for market orders.")] double? price = null,
+        [Description("The limit price a stop_limit order places when its stop price is reached.")] double? stop_limit_price = null,
+        [Description("Stop loss price; omit for none.")] double? stop_loss = null,
+        [Description("Take profit price; omit for none.")] double? take_profit = null,
+        [Description("Trailing stop distance in points; omit for none.")] int? trailing_stop_points = null,
+        [Description("Expiry of a pending order, ISO-8601 UTC; omit for good-till-cancelled.")] string? expiration = null,
+        [Description("Magic number (expert id).")] long? magic = null,
+        [Description("Comment (at most 31 characters).")] string? comment = null,
+        [Description(ClientOrderIdArgument)] string? client_order_id = null,
+        [Description(AccountArgument)] string? account = null,
+        CancellationToken cancellationToken = default) =>
+        runner.RunAsync("check_order", async () =>
+        {
+            var request = Build(symbol, side, type, volume, risk_percent, price, stop_limit_price, stop_loss, take_profit, trailing_stop_points,
+                expiration, magic, comment, ClientOrderId(client_order_id, required: false));
+            var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
+            var name = TradingMap.Account(service, account);
+            var check = service.Check(name, request);
+            return new OrderCheck(name, check.Retcode == TradeRetcode.Done, (int)check.Retcode, TradeRetcodes.MqlName((int)check.Retcode) ?? "",
+                UntrustedText.Clean(check.Message, 400), request.Volume, check.RequiredMargin, check.Balance, check.Equity, check.Margin, check.MarginFree, check.MarginLevel);
+        }, ServerJsonContext.Default.OrderCheck);
+
+    [McpServerTool(Name = "modify_order", Title = "Modify an order", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false,
+        UseStructuredContent = true, OutputSchemaType = typeof(TradeAnswer))]
+    [Description("Changes a pending order: price, stop-limit price, stop loss, take profit or expiration. Values are absolute; omitted ones stay as they are, "
+        + "0 removes a stop loss or take profit.")]
+    public ValueTask<CallToolResult> ModifyOrder(
+        [Description("Ticket of the pending order (get_orders).")] long ticket,
+        [Description("New order price.")] double? price = null,
+        [Description("New stop-limit price (stop_limit orders).")] double? stop_limit_price = null,
+        [Description("New stop loss price; 0 removes it.")] double? stop_loss = null,
+        [Description("New take profit price; 0 removes it.")] double? take_profit = null,
+        [Description("New expiry, ISO-8601 UTC.")] string? expiration = null,
+        [Description(AccountArgument)] string? account = null,
+        CancellationToken cancellationToken = default) =>
+        runner.RunAsync("modify_order", async () =>
+        {
+            var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
+            var name = TradingMap.Account(service, account);
+            var order = WorkingOrder(service, name, ticket);
+            var spec = Args.Symbol(settings.Catalog, order.Symbol);
+            var expiry = Args.Time(expiration, "expiration");
+            var request = new TradeRequest
+            {
+                Action = TradeAction.Modify,
+                Order = order.Ticket,
+                Symbol = order.Symbol,
+                Price = price is null ? order.PriceOpen : Price(spec, price, "price", allowZero: false),
+                StopLimit = stop_limit_price is null ? order.StopLimit : Price(spec, stop_limit_price, "stop_limit_price", allowZero: false),
+                StopLoss = stop_loss is null ? order.StopLoss : Price(spec, stop_loss, "stop_loss", allowZero: true),
+                TakeProfit = take_profit is null ? order.TakeProfit : Price(spec, take_profit, "take_profit", allowZero: true),
+                TimeType = expiry is null ? order.TimeType : OrderTimeType.Specified,
+                ExpirationMs = expiry is null ? order.ExpirationMs : Future(expiry.Value),
+            };
+            return new TradeAnswer(name, Sent(service.Send(name, request)));
+        }, ServerJsonContext.Default.TradeAnswer);
+
+    [McpServerTool(Name = "cancel_order", Title = "Cancel an order", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false,
+        UseStructuredContent = true, OutputSchemaType = typeof(TradeAnswer))]
+    [Description("Cancels a pending order by ticket.")]
+    public ValueTask<CallToolResult> CancelOrder(
+        [Description("Ticket of the pending order (get_orders).")] long ticket,
+        [Description(AccountArgument)] string? account = null,
+        CancellationToken cancellationToken = default) =>
+        runner.RunAsync("cancel_order", async () =>
+        {
+            var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
+            var name = TradingMap.Account(service, account);
+            var order = WorkingOrder(service, name, ticket);
+            return new TradeAnswer(name, Sent(service.Send(name, new TradeRequest { Action = TradeAction.Remove, Order = order.Ticket, Symbol = order.Symbol })));
+        }, ServerJsonContext.Default.TradeAnswer);
+
+    [McpServerTool(Name = "modify_position", Title = "Modify a position", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false,
+        UseStructuredContent = true, OutputSchemaType = typeof(TradeAnswer))]
+    [Description("Sets an open position's stop loss, take profit or trailing stop. Values are absolute; omitted ones stay as they are, 0 removes one.")]
+    public ValueTask<CallToolResult> ModifyPosition(
+        [Description("Ticket of the position (get_positions).")] long ticket,
+        [Description("New stop loss price; 0 removes it.")] double? stop_loss = null,
+        [Description("New take profit price; 0 removes it.")] double? take_profit = null,
+        [Description("Trailing stop distance in points; 0 removes it.")] int? trailing_stop_points = null,
+        [Description(AccountArgument)] string? account = null,
+        CancellationToken cancellationToken = default) =>
+        runner.RunAsync("modify_position", async () =>
+        {
+            var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
+            var name = TradingMap.Account(service, account);
+            var position = OpenPosition(service, name, ticket);
+            var spec = Args.Symbol(settings.Catalog, position.Symbol);
+            var request = new TradeRequest
+            {
+                Action = TradeAction.SlTp,
+                Position = position.Ticket,
+                Symbol = position.Symbol,
+                StopLoss = stop_loss is null ? position.StopLoss : Price(spec, stop_loss, "stop_loss", allowZero: true),
+                TakeProfit = take_profit is null ? position.TakeProfit : Price(spec, take_profit, "take_profit", allowZero: true),
+                TrailingStopPoints = trailing_stop_points is null ? position.TrailingStopPoints : Trailing(trailing_stop_points.Value),
+            };
+            return new TradeAnswer(name, Sent(service.Send(name, request)));
+        }, ServerJsonContext.Default.TradeAnswer);
+
+    [McpServerTool(Name = "close_position", Title = "Close a position", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false,
+        UseStructuredContent = true, OutputSchemaType = typeof(TradeAnswer))]
+    [Description("Closes an open position by ticket at the current quote, in full or in part ('volume' in lots, at most the position's volume).")]
+    public ValueTask<CallToolResult> ClosePosition(
+        [Description("Ticket of the position (get_positions).")] long ticket,
+        [Description("Lots to close; default the whole position.")] double? volume = null,
+        [Description(ClientOrderIdArgument)] string? client_order_id = null,
+        [Description(AccountArgument)] string? account = null,
+        CancellationToken cancellationToken = default) =>
+        runner.RunAsync("close_position", async () =>
+        {
+            var id = ClientOrderId(client_order_id, required: false);
+            var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
+            var name = TradingMap.Account(service, account);
+            var position = OpenPosition(service, name, ticket);
+            var spec = Args.Symbol(settings.Catalog, position.Symbol);
+            var lots = volume is null ? position.Volume : Volume(spec, volume.Value);
+            if (lots > position.Volume)
+            {
+                throw ToolErrorException.InvalidArgument("volume", string.Create(CultureInfo.InvariantCulture,
+                    $"volume {lots} is more than position #{position.Ticket} holds ({position.Volume} lots)."));
+            }
+
+            MarketOpen(spec);
+            var request = new TradeRequest
+            {
+                Action = TradeAction.Deal,
+                Symbol = position.Symbol,
+                Position = position.Ticket,
+                Type = position.Type == PositionType.Buy ? OrderType.Sell : OrderType.Buy,
+                Volume = lots,
+                ClientOrderId = id,
+            };
+            return new TradeAnswer(name, Sent(service.Send(name, request)));
+        }, ServerJsonContext.Default.TradeAnswer);
+
+    [McpServerTool(Name = "close_positions", Title = "Close positions", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false,
+        UseStructuredContent = true, OutputSchemaType = typeof(BulkClose))]
+    [Description("Closes every open position that matches all the filters given (symbol, side, magic, profit sign; none = every position), "
+        + "each at the current quote. Returns one result per position: some may fail (e.g. a shut market) while others close.")]
+    public ValueTask<CallToolResult> ClosePositions(
+        [Description("Only positions of this symbol.")] string? symbol = null,
+        [Description("Only buy or only sell positions.")] string? side = null,
+        [Description("Only positions with this magic number.")] long? magic = null,
+        [Description("any (default), profit (floating profit above zero) or loss (below zero).")] string? profit = null,
+        [Description(AccountArgument)] string? account = null,
+        CancellationToken cancellationToken = default) =>
+        runner.RunAsync("close_positions", async () =>
+        {
+            var filter = new PositionFilter(
+                symbol is null ? null : Args.Symbol(settings.Catalog, symbol).Name,
+                side is null ? null : Side(side) == OrderType.Buy ? PositionType.Buy : PositionType.Sell,
+                magic is null ? null : Magic(magic),
+                profit?.Trim().ToLowerInvariant() switch
+                {
+                    null or "any" => ProfitSign.Any,
+                    "profit" => ProfitSign.Profit,
+                    "loss" => ProfitSign.Loss,
+                    _ => throw ToolErrorException.InvalidArgument("profit", "profit must be any, profit or loss."),
+                });
+            var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
+            var name = TradingMap.Account(service, account);
+            var results = service.CloseAll(name, filter).Select(TradingMap.Outcome).ToList();
+            return new BulkClose(name, results.Count, results.Count(r => r.Outcome is "filled" or "partial"), results);
+        }, ServerJsonContext.Default.BulkClose);
+
+    private TradeRequest Build(
+        string symbol, string side, string? type, double? volume, double? riskPercent, double? price, double? stopLimitPrice, double? stopLoss,
+        double? takeProfit, int? trailingStopPoints, string? expiration, long? magic, string? comment, string? clientOrderId)
+    {
+        var spec = Args.Symbol(settings.Catalog, symbol);
+        var buy = Side(side) == OrderType.Buy;
+        var kind = (type ?? "market").Trim().ToLowerInvariant();
+        var orderType = kind switch
+        {
+            "market" => buy ? OrderType.Buy : OrderType.Sell,
+            "limit" => buy ? OrderType.BuyLimit : OrderType.SellLimit,
+            "stop" => buy ? OrderType.BuyStop : OrderType.SellStop,
+            "stop_limit" => buy ? OrderType.BuyStopLimit : OrderType.SellStopLimit,
+            _ => throw ToolErrorException.InvalidArgument("type", $"type '{UntrustedText.Clean(kind, 16)}' is not known; use market, limit, stop or stop_limit."),
+        };
+        var market = kind == "market";
+
+        if (riskPercent is not null)
+        {
+            throw new ToolErrorException(new ToolError(ToolErrorCodes.NotAvailable,
+                "risk_percent sizing is not available yet: it arrives with issue 6 (risk management). Give volume in lots; nothing was done.", Retryable: false, "risk_percent"));
+        }
+
+        if (volume is null)
+        {
+            throw ToolErrorException.InvalidArgument("volume", "volume is required: lots, e.g. 0.1.");
+        }
+
+        var lots = Volume(spec, volume.Value);
+        if (market && price is not null)
+        {
+            throw ToolErrorException.InvalidArgument("price", "price is for pending orders; a market order fills at the current quote.");
+        }
+
+        if (!market && price is null)
+        {
+            throw ToolErrorException.InvalidArgument("price", $"price is required for a {kind} order.");
+        }
+
+        if ((kind == "stop_limit") != (stopLimitPrice is not null))
+        {
+            throw ToolErrorException.InvalidArgument("stop_limit_price", kind == "stop_limit"
+                ? "stop_limit_price is required for a stop_limit order."
+                : "stop_limit_price is only for stop_limit orders.");
+        }
+
+        var expiry = Args.Time(expiration, "expiration");
+        if (market && expiry is not null)
+        {
+            throw ToolErrorException.InvalidArgument("expiration", "expiration is for pending orders only.");
+        }
+
+        if (comment is not null && comment.Length > TradingAccount.MaxCommentLength)
+        {
+            throw ToolErrorException.InvalidArgument("comment", $"comment has {comment.Length} characters; at most {TradingAccount.MaxCommentLength} are kept.");
+        }
+
+        var request = new TradeRequest
+        {
+            Action = market ? TradeAction.Deal : TradeAction.Pending,
+            Symbol = spec.Name,
+            Type = orderType,
+            Volume = lots,
+            Price = market ? 0 : Price(spec, price, "price", allowZero: false),
+            StopLimit = stopLimitPrice is null ? 0 : Price(spec, stopLimitPrice, "stop_limit_price", allowZero: false),
+            StopLoss = stopLoss is null ? 0 : Price(spec, stopLoss, "stop_loss", allowZero: true),
+            TakeProfit = takeProfit is null ? 0 : Price(spec, takeProfit, "take_profit", allowZero: true),
+            TrailingStopPoints = trailingStopPoints is null ? 0 : Trailing(trailingStopPoints.Value),
+            TimeType = expiry is null ? OrderTimeType.Gtc : OrderTimeType.Specified,
+            ExpirationMs = expiry is null ? 0 : Future(expiry.Value),
+            Magic = Magic(magic),
+            Comment = comment is null ? "" : UntrustedText.Clean(comment, TradingAccount.MaxCommentLength),
+            ClientOrderId = clientOrderId,
+        };
+        if (market)
+        {
+            MarketOpen(spec);
+        }
+
+        return request;
+    }
+
+    private void MarketOpen(SymbolSpec spec)
+    {
+        if (!spec.IsTradable(time.GetUtcNow()))
+        {
+            throw new ToolErrorException(new ToolError(ToolErrorCodes.MarketClosed,
+                $"{spec.Name} is outside its trade sessions now (see get_market_hours for when it opens); nothing was done.", Retryable: true, "symbol"));
+        }
+    }
+
+    private long Future(DateTimeOffset expiry)
+    {
+        if (expiry <= time.GetUtcNow())
+        {
+            throw ToolErrorException.InvalidArgument("expiration", $"expiration {Args.Format(expiry)} is not in the future.");
+        }
+
+        return expiry.ToUnixTimeMilliseconds();
+    }
+
+    private static OrderType Side(string? side) => side?.Trim().ToLowerInvariant() switch
+    {
+        "buy" => OrderType.Buy,
+        "sell" => OrderType.Sell,
+        _ => throw ToolErrorException.InvalidArgument("side", $"side '{UntrustedText.Clean(side ?? "", 16)}' is not known; use buy or sell."),
+    };
+
+    private static decimal Volume(SymbolSpec spec, double volume)
+    {
+        if (!double.IsFinite(volume) || volume <= 0)
+        {
+            throw ToolErrorException.InvalidArgument("volume", "volume must be a positive number of lots.");
+        }
+
+        if (volume > (double)spec.VolumeMax)
+        {
+            throw ToolErrorException.InvalidArgument("volume", string.Create(CultureInfo.InvariantCulture,
+                $"volume {volume} is above {spec.Name}'s maximum of {spec.VolumeMax} lots."));
+        }
+
+        var lots = decimal.Round((decimal)volume, 8);
+        if (!spec.IsValidVolume(lots))
+        {
+            throw ToolErrorException.InvalidArgument("volume", string.Create(CultureInfo.InvariantCulture,
+                $"volume {lots} is not allowed for {spec.Name}: use {spec.VolumeMin} to {spec.VolumeMax} lots in steps of {spec.VolumeStep}."));
+        }
+
+        return lots;
+    }
+
+    private static double Price(SymbolSpec spec, double? price, string argument, bool allowZero)
+    {
+        var p = price ?? 0;
+        if (allowZero && p == 0)
+        {
+            return 0;
+        }
+
+        if (!double.IsFinite(p) || p <= 0 || p > 1e12)
+        {
+            throw ToolErrorException.InvalidArgument(argument, $"{argument} must be a positive price.");
+        }
+
+        var ticks = p / spec.TickSize;
+        // A millionth of a tick absorbs binary rounding of decimal prices and nothing else.
+        if (Math.Abs(ticks - Math.Round(ticks)) > 1e-6)
+        {
+            throw ToolErrorException.InvalidArgument(argument, string.Create(CultureInfo.InvariantCulture,
+                $"{argument} {p} is not on {spec.Name}'s tick size of {spec.FormatPrice(spec.TickSize)}; the nearest valid prices are {spec.FormatPrice(Math.Floor(ticks) * spec.TickSize)} and {spec.FormatPrice(Math.Ceiling(ticks) * spec.TickSize)}."));
+        }
+
+        return spec.NormalizePrice(p);
+    }
+
+    private static int Trailing(int points) => points is >= 0 and <= MaxTrailingPoints
+        ? points
+        : throw ToolErrorException.InvalidArgument("trailing_stop_points", $"trailing_stop_points must be between 0 and {MaxTrailingPoints}.");
+
+    private static ulong Magic(long? magic) => magic switch
+    {
+        null => 0,
+        >= 0 => (ulong)magic.Value,
+        _ => throw ToolErrorException.InvalidArgument("magic", "magic must be zero or positive."),
+    };
+
+    private static string? ClientOrderId(string? id, bool required)
+    {
+        if (id is null && !required)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(id) || id.Length > 64 || UntrustedText.Clean(id, 64) != id)
+        {
+            throw ToolErrorException.InvalidArgument("client_order_id", "client_order_id must be 1 to 64 printable characters, unique per order you mean to place.");
+        }
+
+        return id;
+    }
+
+    private static Order WorkingOrder(PaperTradingService service, string account, long ticket) =>
+        service.Read(account, a => a.Orders.FirstOrDefault(o => (long)o.Ticket == ticket))
+        ?? throw ToolErrorException.InvalidArgument("ticket", string.Create(CultureInfo.InvariantCulture, $"{account} has no pending order #{ticket} (get_orders lists them)."));
+
+    private static Position OpenPosition(PaperTradingService service, string account, long ticket) =>
+        service.Read(account, a => a.Positions.FirstOrDefault(p => (long)p.Ticket == ticket))
+        ?? throw ToolErrorException.InvalidArgument("ticket", string.Create(CultureInfo.InvariantCulture, $"{account} has no open position #{ticket} (get_positions lists them)."));
+
+    private static TradeOutcomeInfo Sent(TradeResult result) =>
+        TradingMap.Succeeded(result) ? TradingMap.Outcome(result) : throw TradingMap.Rejected(result);
+}

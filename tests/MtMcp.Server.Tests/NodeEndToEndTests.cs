@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using MtMcp.Testing;
+
+namespace MtMcp.Server.Tests;
+
+/// <summary>The real server over stdio driven by the official Node MCP SDK client (tests/e2e/smoke.mjs).</summary>
+public sealed class NodeEndToEndTests
+{
+    [Fact]
+    public async Task Serve_Stdio_PassesTheNodeSdkSmokeTest()
+    {
+        var e2e = Path.Combine(SharedData.RepoRoot, "tests", "e2e");
+        if (await RunAsync("node", e2e, "--version") is not (0, _))
+        {
+            Assert.Skip("node is not installed: the Node SDK end-to-end test needs Node.js 18 or later (and npm).");
+        }
+
+        if (!Directory.Exists(Path.Combine(e2e, "node_modules", "@modelcontextprotocol", "sdk"))
+            && await RunAsync("npm", e2e, "ci", "--no-audit", "--no-fund") is not (0, _))
+        {
+            Assert.Skip("npm ci failed in tests/e2e (no npm or no registry access): cannot install @modelcontextprotocol/sdk.");
+        }
+
+        using var data = new TempDirectory();
+        var (code, output) = await RunAsync("node", e2e, "smoke.mjs", "stdio", "dotnet", StdioEndToEndTests.CliPath(), "--data-dir", data.Path, "serve");
+        Assert.True(code == 0, output);
+        Assert.Contains("ok: 47 tools over stdio", output, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Code, string Output)> RunAsync(string command, string directory, params string[] args)
+    {
+        var info = new ProcessStartInfo(command) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        try
+        {
+            using var process = Process.Start(info)!;
+            var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            timeout.CancelAfter(TimeSpan.FromMinutes(3));
+            await process.WaitForExitAsync(timeout.Token);
+            return (process.ExitCode, await stdout + await stderr);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return (-1, $"{command} not found");
+        }
+    }
+}
