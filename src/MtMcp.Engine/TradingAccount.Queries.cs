@@ -8,6 +8,10 @@ public sealed partial class TradingAccount
     /// <summary>Working orders, in ticket order (a live view).</summary>
     public IReadOnlyList<Order> Orders => _ordersView;
 
+    /// <summary>The first result of a request with client order id <paramref name="clientOrderId"/>, if one was sent.</summary>
+    public bool TryGetClientOrderResult(string clientOrderId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TradeResult? result) =>
+        _clientOrders.TryGetValue(clientOrderId, out result);
+
     /// <summary>Deals whose time is in [FromMs, ToMs), of the symbol and magic if given, in ticket order.</summary>
     public IReadOnlyList<Deal> Deals(HistoryQuery query)
     {

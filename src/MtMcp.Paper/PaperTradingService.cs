@@ -18,11 +18,15 @@ namespace MtMcp.Paper;
 [Mutable]
 public sealed partial class PaperTradingService : IDisposable
 {
+    // Steps the venue takes on its own: fills on quotes, SL/TP, stop-outs, expiries, swaps.
+    private static readonly TradeOrigin s_venue = new(AuditRecords.VenueActor, "venue");
+
     private readonly Lock _lock = new();
     private readonly ITradingJournal _journal;
     private readonly SymbolCatalog _symbols;
     private readonly IMarketFeed _feed;
     private readonly TimeProvider _time;
+    private readonly ITradeGate _gate;
     private readonly Dictionary<string, PaperAccount> _accounts = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Channel<AccountUpdate>> _subscribers = [];
     private readonly int[] _feedSymbolIds;
@@ -34,10 +38,12 @@ public sealed partial class PaperTradingService : IDisposable
     /// <param name="symbols">The symbols the accounts trade (the feed's symbols must be among them).</param>
     /// <param name="feed">The market feed.</param>
     /// <param name="time">The clock (live feeds advance the accounts' clocks with it).</param>
+    /// <param name="gate">The pre-trade risk gate every request passes; null = <see cref="OpenGate"/> (no limits: tests and tools only).</param>
     /// <exception cref="ArgumentException">The feed quotes a symbol the catalogue does not have.</exception>
-    public PaperTradingService(ITradingJournal journal, SymbolCatalog symbols, IMarketFeed feed, TimeProvider time)
+    public PaperTradingService(ITradingJournal journal, SymbolCatalog symbols, IMarketFeed feed, TimeProvider time, ITradeGate? gate = null)
     {
         _journal = journal;
+        _gate = gate ?? OpenGate.Instance;
         _symbols = symbols;
         _feed = feed;
         _time = time;
@@ -151,20 +157,57 @@ public sealed partial class PaperTradingService : IDisposable
 
     /// <summary>Deposits (positive) or withdraws (negative) money as a balance deal.</summary>
     /// <exception cref="KeyNotFoundException">There is no such account.</exception>
-    public TradeResult Deposit(string name, decimal amount, string comment = "") =>
-        Step(name, account => account.Deposit(amount, comment));
+    public TradeResult Deposit(string name, decimal amount, string comment = "", TradeOrigin? origin = null)
+    {
+        var who = origin ?? TradeOrigin.Local;
+        return Step(name, who, account =>
+        {
+            var result = account.Deposit(amount, comment);
+            account.Changes.AddAudit(new AuditRecord("balance", account.TimeMs, account.Name, who.Actor, who.Channel, null,
+                new CanonicalJson().Add("amount", amount).Add("comment", comment).Add("retcode", (long)result.Retcode).Add("message", result.Message).ToString()));
+            return result;
+        });
+    }
 
-    /// <summary>Sends a trade request to an account.</summary>
+    /// <summary>
+    /// Sends a trade request to an account through the risk gate. A repeated client order id returns the first result
+    /// without a new decision. A request the gate refuses never reaches the venue: its result is
+    /// <see cref="TradeRetcode.Reject"/> with <see cref="TradeResult.RiskCheck"/> naming the check, and its client
+    /// order id stays unused. Intent, decision and result are audited with the step.
+    /// </summary>
     /// <exception cref="KeyNotFoundException">There is no such account.</exception>
-    public TradeResult Send(string name, TradeRequest request) => Step(name, account => account.Send(request));
+    public TradeResult Send(string name, TradeRequest request, TradeOrigin? origin = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var who = origin ?? TradeOrigin.Local;
+        return Step(name, who, account =>
+        {
+            if (request.ClientOrderId is { } id && account.TryGetClientOrderResult(id, out var first))
+            {
+                return first;
+            }
 
-    /// <summary>Closes every position of an account that matches <paramref name="filter"/>; one result per position.</summary>
-    /// <exception cref="KeyNotFoundException">There is no such account.</exception>
-    public IReadOnlyList<TradeResult> CloseAll(string name, PositionFilter filter) => Step(name, account => account.CloseAll(filter));
+            account.Changes.AddAudit(AuditRecords.Intent(account.Name, request, who, account.TimeMs));
+            var decision = _gate.Evaluate(account, request, who);
+            account.Changes.AddAudit(AuditRecords.Decision(account.Name, decision, who, account.TimeMs));
+            var result = decision.Allowed ? account.Send(decision.Request) : Refused(account, request, decision);
+            account.Changes.AddAudit(AuditRecords.Result(account.Name, result, who));
+            return result;
+        });
+    }
 
-    /// <summary>Cancels every pending order of an account that matches <paramref name="filter"/>; one result per order.</summary>
+    /// <summary>
+    /// Closes every position of an account that matches <paramref name="filter"/>; one result per position. Closing
+    /// only reduces risk, so the gate is not asked; every close is audited.
+    /// </summary>
     /// <exception cref="KeyNotFoundException">There is no such account.</exception>
-    public IReadOnlyList<TradeResult> CancelAll(string name, OrderFilter filter) => Step(name, account => account.CancelAll(filter));
+    public IReadOnlyList<TradeResult> CloseAll(string name, PositionFilter filter, TradeOrigin? origin = null) =>
+        BulkStep(name, origin, "close_all", account => account.CloseAll(filter));
+
+    /// <summary>Cancels every pending order of an account that matches <paramref name="filter"/>; one result per order (audited).</summary>
+    /// <exception cref="KeyNotFoundException">There is no such account.</exception>
+    public IReadOnlyList<TradeResult> CancelAll(string name, OrderFilter filter, TradeOrigin? origin = null) =>
+        BulkStep(name, origin, "cancel_all", account => account.CancelAll(filter));
 
     /// <summary>Validates a request without sending it and reports the account after it.</summary>
     /// <exception cref="KeyNotFoundException">There is no such account.</exception>
@@ -253,7 +296,7 @@ public sealed partial class PaperTradingService : IDisposable
                 if (tick.Position > account.Cursor)
                 {
                     account.Trading.OnQuote(id);
-                    CommitLocked(account);
+                    CommitLocked(account, s_venue);
                 }
             }
         }
@@ -274,16 +317,48 @@ public sealed partial class PaperTradingService : IDisposable
         }
     }
 
-    private T Step<T>(string name, Func<TradingAccount, T> step)
+    private T Step<T>(string name, TradeOrigin origin, Func<TradingAccount, T> step)
     {
         lock (_lock)
         {
             var account = Get(name);
             AdvanceLiveClock(account);
             var result = step(account.Trading);
-            CommitLocked(account);
+            CommitLocked(account, origin);
             return result;
         }
+    }
+
+    private IReadOnlyList<TradeResult> BulkStep(string name, TradeOrigin? origin, string kind, Func<TradingAccount, IReadOnlyList<TradeResult>> step)
+    {
+        var who = origin ?? TradeOrigin.Local;
+        return Step(name, who, account =>
+        {
+            account.Changes.AddAudit(new AuditRecord(kind, account.TimeMs, account.Name, who.Actor, who.Channel, null, "{}"));
+            var results = step(account);
+            foreach (var result in results)
+            {
+                account.Changes.AddAudit(AuditRecords.Result(account.Name, result, who));
+            }
+
+            return results;
+        });
+    }
+
+    private static TradeResult Refused(TradingAccount account, TradeRequest request, GateDecision decision)
+    {
+        var quote = account.Quotes.TryGetId(request.Symbol, out var id) && account.Quotes.HasQuote(id) ? account.Quotes.Get(id) : default;
+        return new TradeResult
+        {
+            Retcode = TradeRetcode.Reject,
+            Action = request.Action,
+            Message = decision.Message,
+            RiskCheck = decision.Check,
+            ClientOrderId = request.ClientOrderId,
+            Bid = quote.Bid,
+            Ask = quote.Ask,
+            TimeMs = account.TimeMs,
+        };
     }
 
     private void AdvanceLiveClock(PaperAccount account)
@@ -335,7 +410,7 @@ public sealed partial class PaperTradingService : IDisposable
         return account;
     }
 
-    private void CommitLocked(PaperAccount account)
+    private void CommitLocked(PaperAccount account, TradeOrigin origin)
     {
         var changes = account.Trading.Changes;
         if (changes.IsEmpty)
@@ -343,6 +418,7 @@ public sealed partial class PaperTradingService : IDisposable
             return;
         }
 
+        AuditRecords.AddTransactions(account.Trading.Name, changes, origin);
         changes.Cursor = Math.Max(_lastPosition, account.Cursor);
         try
         {
@@ -361,6 +437,7 @@ public sealed partial class PaperTradingService : IDisposable
         }
 
         account.Cursor = changes.Cursor;
+        _gate.OnCommitted(account.Trading, changes);
         Publish(new AccountUpdate(account.Trading.Name, [.. changes.Transactions], changes.Balance, changes.TimeMs));
         changes.Clear();
     }

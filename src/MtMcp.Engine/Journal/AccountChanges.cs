@@ -9,12 +9,16 @@ public sealed class AccountChanges
 {
     private readonly List<TradeTransaction> _transactions = [];
     private readonly List<KeyValuePair<string, TradeResult>> _clientOrders = [];
+    private readonly List<AuditRecord> _audit = [];
 
     /// <summary>The trade transactions, in order.</summary>
     public IReadOnlyList<TradeTransaction> Transactions => _transactions;
 
     /// <summary>Results of requests that carried a client order id, to answer repeats of those ids.</summary>
     public IReadOnlyList<KeyValuePair<string, TradeResult>> ClientOrders => _clientOrders;
+
+    /// <summary>Audit records of the step, appended to the audit chain in the same transaction.</summary>
+    public IReadOnlyList<AuditRecord> Audit => _audit;
 
     /// <summary>Balance after the step.</summary>
     public decimal Balance { get; set; }
@@ -35,7 +39,7 @@ public sealed class AccountChanges
     public long Cursor { get; set; }
 
     /// <summary>Whether the step changed anything that must be journaled.</summary>
-    public bool IsEmpty => _transactions.Count == 0 && _clientOrders.Count == 0 && !BalanceChanged;
+    public bool IsEmpty => _transactions.Count == 0 && _clientOrders.Count == 0 && _audit.Count == 0 && !BalanceChanged;
 
     /// <summary>Whether the balance or credit changed without a deal (only a reset does this).</summary>
     public bool BalanceChanged { get; set; }
@@ -46,11 +50,15 @@ public sealed class AccountChanges
     /// <summary>Records the result of a request with a client order id.</summary>
     public void AddClientOrder(string clientOrderId, TradeResult result) => _clientOrders.Add(new(clientOrderId, result));
 
+    /// <summary>Adds an audit record.</summary>
+    public void AddAudit(AuditRecord record) => _audit.Add(record);
+
     /// <summary>Empties the set for the next step.</summary>
     public void Clear()
     {
         _transactions.Clear();
         _clientOrders.Clear();
+        _audit.Clear();
         BalanceChanged = false;
     }
 }

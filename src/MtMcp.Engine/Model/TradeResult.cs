@@ -42,6 +42,12 @@ public sealed record TradeResult
     /// <summary>The request's client order id, echoed.</summary>
     public string? ClientOrderId { get; init; }
 
+    /// <summary>
+    /// The code of the server's risk check that refused the request before it reached the venue (then
+    /// <see cref="Retcode"/> is <see cref="TradeRetcode.Reject"/>); null when the gate let it through.
+    /// </summary>
+    public string? RiskCheck { get; init; }
+
     /// <summary>Time the request was processed, Unix ms UTC.</summary>
     public long TimeMs { get; init; }
 }
