@@ -37,6 +37,14 @@ public sealed class AccountFiguresTests
         // BTCUSD sell 0.5: margin 0.5 × 60 000 / 100; profit (62 000 − 60 025) × 0.5.
         { "BTCUSD", PositionType.Sell, 0.5, 62000.00, "USD", 300.0, 987.5 },
         { "BTCUSD", PositionType.Sell, 0.5, 62000.00, "EUR", 300 / 1.10000, 987.5 / 1.10010 },
+        // GBP account: EUR costs at the EURGBP ask 0.85012; USD costs at 1 / GBPUSD bid 1.27000, USD gains at 1 / ask 1.27015.
+        { "EURUSD", PositionType.Buy, 1.0, 1.09000, "GBP", 1000 * 0.85012, 1000 / 1.27015 },
+        { "EURGBP", PositionType.Buy, 1.0, 0.86000, "GBP", 1000 * 0.85012, -1000.0 },
+        { "XAUUSD", PositionType.Buy, 1.0, 2250.00, "GBP", 2300.25 / 1.27000, 5000 / 1.27015 },
+        // JPY account: EUR costs at the EURJPY ask 165.030; USD costs at the USDJPY ask 150.020, USD gains at its bid 150.000.
+        { "EURUSD", PositionType.Buy, 1.0, 1.09000, "JPY", 1000 * 165.030, 1000 * 150.000 },
+        { "USDJPY", PositionType.Sell, 1.0, 151.000, "JPY", 1000 * 150.020, 98000.0 },
+        { "XAUUSD", PositionType.Buy, 1.0, 2250.00, "JPY", 2300.25 * 150.020, 5000 * 150.000 },
     };
 
     [Theory]
@@ -139,6 +147,31 @@ public sealed class AccountFiguresTests
         Assert.Empty(account.Positions);
     }
 
+    [Fact]
+    public void JpyAccount_ClosingDealProfit_IsRoundedToWholeYen()
+    {
+        var board = new QuoteBoard(Catalog);
+        SetMarket(board, s_monday);
+        var eurusd = Id(board, "EURUSD");
+        board.Update(eurusd, 1.08990, 1.09000, s_monday);
+        var account = new TradingAccount("yen", Settings("JPY", AccountMarginMode.RetailHedging), board, Deposit, s_monday);
+        var open = account.Send(new TradeRequest { Action = TradeAction.Deal, Symbol = "EURUSD", Type = OrderType.Buy, Volume = 0.1m });
+        Assert.Equal(1.09000, open.Price, 9);
+
+        // Closed at the bid 1.10003: 0.01003 × 10 000 = 100.3 USD, received at the USDJPY bid 150.007 = 15 045.7021 JPY.
+        board.Update(eurusd, 1.10003, 1.10013, s_monday + 60_000);
+        board.Update(Id(board, "USDJPY"), 150.007, 150.027, s_monday + 60_000);
+        account.OnQuote(eurusd);
+        var close = account.Send(new TradeRequest
+        {
+            Action = TradeAction.Deal, Symbol = "EURUSD", Type = OrderType.Sell, Volume = 0.1m, Position = open.Position,
+        });
+
+        var deal = Assert.Single(account.Deals(HistoryQuery.All), d => d.Ticket == close.Deal);
+        Assert.Equal(15_046m, deal.Profit);
+        Assert.Equal(Deposit + 15_046m, account.Balance);
+    }
+
     internal static AccountSettings Settings(string currency, AccountMarginMode mode) => new()
     {
         Info = new AccountInfo
@@ -146,6 +179,7 @@ public sealed class AccountFiguresTests
             Login = 1,
             Server = "test",
             Currency = currency,
+            CurrencyDigits = CurrencyDigits.For(currency),
             Leverage = 100,
             TradeMode = AccountTradeMode.Demo,
             MarginMode = mode,
