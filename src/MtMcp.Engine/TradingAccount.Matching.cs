@@ -235,6 +235,9 @@ public sealed partial class TradingAccount
         var price = MarketFillPrice(book, side, stop, _nextTicket);
         var opensNew = _info.IsHedging ? target is null && FindPosition(order.Ticket) is null : book.Positions.Count == 0;
         var rejected = opensNew && Settings.MaxPositions > 0 && _positions.Count >= Settings.MaxPositions;
+
+        // An opposite position may have opened since the order was placed on an account that prohibits hedging.
+        rejected |= opensNew && _info.IsHedging && !Settings.HedgeAllowed && HasOpposite(book, side);
         FillOutcome outcome;
         try
         {

@@ -531,6 +531,12 @@ public sealed partial class TradingAccount
             return Reject(A, TradeRetcode.InvalidOrder, "Close-by needs a hedging account: a netting account holds one position per symbol.");
         }
 
+        if (Settings.FifoClose)
+        {
+            // NFA 2-43(b): offsetting is FIFO only, so closing one position by another is blocked.
+            return Reject(A, TradeRetcode.FifoClose, "Close-by is not allowed on a FIFO account: close positions oldest first with opposite deals.");
+        }
+
         if (FindPosition(r.Position) is not { } position)
         {
             return Reject(A, TradeRetcode.PositionClosed, string.Create(CultureInfo.InvariantCulture, $"Position {r.Position} is not open: it was closed or never existed."));

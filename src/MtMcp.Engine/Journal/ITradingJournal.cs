@@ -21,5 +21,13 @@ public interface ITradingJournal : IDisposable
     void Commit(string account, AccountChanges changes);
 
     /// <summary>Removes the account and everything stored for it; false when it did not exist.</summary>
+    /// <remarks>The account's audit records stay: the audit trail is append-only and outlives accounts.</remarks>
     bool Delete(string account);
+
+    /// <summary>
+    /// Appends audit records that belong to no account step (an account created, reset or removed, a configuration
+    /// change, a kill switch) to the audit chain, atomically and durably. A step's own records go with
+    /// <see cref="Commit"/> (<see cref="AccountChanges.Audit"/>), in the same transaction.
+    /// </summary>
+    void AppendAudit(IReadOnlyList<AuditRecord> records);
 }

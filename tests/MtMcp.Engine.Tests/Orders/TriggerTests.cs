@@ -4,6 +4,22 @@ namespace MtMcp.Engine.Tests.Orders;
 public sealed class TriggerTests
 {
     [Fact]
+    public void OnQuote_PendingOrderWouldHedge_OnAnAccountThatProhibitsHedging_IsRejectedAtActivation()
+    {
+        var h = new Harness(configure: s => s with { HedgeAllowed = false });
+        var stop = h.Pending(OrderType.BuyStop, 1m, 1.10100);
+        Assert.Equal(TradeRetcode.Done, stop.Retcode);
+        Assert.Equal(TradeRetcode.Done, h.Sell(1m).Retcode);
+
+        h.Quote("EURUSD", 1.10100, 1.10110);
+
+        var position = Assert.Single(h.Account.Positions);
+        Assert.Equal(PositionType.Sell, position.Type);
+        Assert.Empty(h.Account.Orders);
+        Assert.Equal(OrderState.Rejected, Assert.Single(h.Account.HistoryOrders(HistoryQuery.All), o => o.Ticket == stop.Order).State);
+    }
+
+    [Fact]
     public void OnQuote_BuyStopLoss_ClosesAtBidWithSlReasonsAndPositionMagic()
     {
         var h = new Harness(configure: s => s with { Slippage = new SlippageModel(FixedPoints: 2) });
