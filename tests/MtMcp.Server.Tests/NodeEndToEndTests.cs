@@ -10,15 +10,10 @@ public sealed class NodeEndToEndTests
     public async Task Serve_Stdio_PassesTheNodeSdkSmokeTest()
     {
         var e2e = Path.Combine(SharedData.RepoRoot, "tests", "e2e");
-        if (await RunAsync("node", e2e, "--version") is not (0, _))
+        var (ready, why) = await EnsureNodeAsync(e2e);
+        if (!ready)
         {
-            Assert.Skip("node is not installed: the Node SDK end-to-end test needs Node.js 18 or later (and npm).");
-        }
-
-        if (!Directory.Exists(Path.Combine(e2e, "node_modules", "@modelcontextprotocol", "sdk"))
-            && await RunAsync("npm", e2e, "ci", "--no-audit", "--no-fund") is not (0, _))
-        {
-            Assert.Skip("npm ci failed in tests/e2e (no npm or no registry access): cannot install @modelcontextprotocol/sdk.");
+            Assert.Skip(why);
         }
 
         using var data = new TempDirectory();
@@ -27,7 +22,24 @@ public sealed class NodeEndToEndTests
         Assert.Contains("ok: 47 tools over stdio", output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(string command, string directory, params string[] args)
+    /// <summary>Whether node and the pinned SDK are there (installing it with npm ci the first time), and why not.</summary>
+    internal static async Task<(bool Ready, string Why)> EnsureNodeAsync(string e2e)
+    {
+        if (await RunAsync("node", e2e, "--version") is not (0, _))
+        {
+            return (false, "node is not installed: the Node SDK end-to-end tests need Node.js 18 or later (and npm).");
+        }
+
+        if (!Directory.Exists(Path.Combine(e2e, "node_modules", "@modelcontextprotocol", "sdk"))
+            && await RunAsync("npm", e2e, "ci", "--no-audit", "--no-fund") is not (0, _))
+        {
+            return (false, "npm ci failed in tests/e2e (no npm or no registry access): cannot install @modelcontextprotocol/sdk.");
+        }
+
+        return (true, "");
+    }
+
+    internal static async Task<(int Code, string Output)> RunAsync(string command, string directory, params string[] args)
     {
         var info = new ProcessStartInfo(command) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args)

@@ -8,7 +8,9 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 const [kind, target, ...args] = process.argv.slice(2);
 const fail = (message) => { throw new Error(message); };
 const client = new Client({ name: "mtmcp-e2e", version: "0.0.1" });
-client.onerror = (e) => { console.error(`client error: ${e.message}`); process.exitCode = 1; };
+let closing = false;
+// Errors while running fail the check (stdout pollution shows up here); closing aborts the HTTP GET stream, which is fine.
+client.onerror = (e) => { if (!closing) { console.error(`client error: ${e.message}`); process.exitCode = 1; } };
 await client.connect(kind === "stdio"
   ? new StdioClientTransport({ command: target, args, stderr: "ignore" })
   : new StreamableHTTPClientTransport(new URL(target)));
@@ -61,5 +63,6 @@ if (hours.tradable_now) {
   if (!history.deals.some((d) => d.position_id === placed.result.position && d.entry === "out")) fail("closing deals missing from history");
 }
 
+closing = true;
 await client.close();
 console.log(`ok: ${tools.length} tools over ${kind}`);

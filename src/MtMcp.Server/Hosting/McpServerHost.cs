@@ -115,6 +115,9 @@ public static class McpServerHost
     {
         logging.ClearProviders();
         logging.SetMinimumLevel(level);
+        // The SDK logs every request at Information: keep that for --verbose, it costs time on every call.
+        logging.AddFilter("ModelContextProtocol", level > LogLevel.Debug ? LogLevel.Warning : level);
+        logging.AddFilter("Microsoft.AspNetCore", level > LogLevel.Debug ? LogLevel.Warning : level);
         // stdout belongs to the protocol on stdio; on HTTP stderr keeps logs apart from program output too.
         logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     }

@@ -17,6 +17,7 @@ internal sealed class PaperVenue : BackgroundService
 {
     private readonly Lazy<PaperTradingService> _service;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _disposed;
 
     public PaperVenue(ServerSettings settings, DemoMarketModel market, TimeProvider time)
     {
@@ -41,7 +42,8 @@ internal sealed class PaperVenue : BackgroundService
     public override void Dispose()
     {
         base.Dispose();
-        if (_service.IsValueCreated)
+        // The container disposes this once as the venue and once as a hosted service.
+        if (_service.IsValueCreated && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _service.Value.Dispose();
         }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Security.Claims;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using MtMcp.Domain;
@@ -42,6 +43,7 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
         [Description("Magic number (expert id) kept on the order, its deals and position.")] long? magic = null,
         [Description("Comment kept on the order (at most 31 characters).")] string? comment = null,
         [Description(AccountArgument)] string? account = null,
+        ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("place_order", async () =>
         {
@@ -49,7 +51,7 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
                 expiration, magic, comment, ClientOrderId(client_order_id, required: true));
             var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
             var name = TradingMap.Account(service, account);
-            return new TradeAnswer(name, Sent(service.Send(name, request)));
+            return new TradeAnswer(name, Sent(service.Send(name, request, Origin("place_order", user))));
         }, ServerJsonContext.Default.TradeAnswer);
 
     [McpServerTool(Name = "check_order", Title = "Check an order", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
@@ -96,6 +98,7 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
         [Description("New take profit price; 0 removes it.")] double? take_profit = null,
         [Description("New expiry, ISO-8601 UTC.")] string? expiration = null,
         [Description(AccountArgument)] string? account = null,
+        ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("modify_order", async () =>
         {
@@ -116,7 +119,7 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
                 TimeType = expiry is null ? order.TimeType : OrderTimeType.Specified,
                 ExpirationMs = expiry is null ? order.ExpirationMs : Future(expiry.Value),
             };
-            return new TradeAnswer(name, Sent(service.Send(name, request)));
+            return new TradeAnswer(name, Sent(service.Send(name, request, Origin("modify_order", user))));
         }, ServerJsonContext.Default.TradeAnswer);
 
     [McpServerTool(Name = "cancel_order", Title = "Cancel an order", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false,
@@ -125,13 +128,14 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
     public ValueTask<CallToolResult> CancelOrder(
         [Description("Ticket of the pending order (get_orders).")] long ticket,
         [Description(AccountArgument)] string? account = null,
+        ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("cancel_order", async () =>
         {
             var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
             var name = TradingMap.Account(service, account);
             var order = WorkingOrder(service, name, ticket);
-            return new TradeAnswer(name, Sent(service.Send(name, new TradeRequest { Action = TradeAction.Remove, Order = order.Ticket, Symbol = order.Symbol })));
+            return new TradeAnswer(name, Sent(service.Send(name, new TradeRequest { Action = TradeAction.Remove, Order = order.Ticket, Symbol = order.Symbol }, Origin("cancel_order", user))));
         }, ServerJsonContext.Default.TradeAnswer);
 
     [McpServerTool(Name = "modify_position", Title = "Modify a position", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false,
@@ -143,6 +147,7 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
         [Description("New take profit price; 0 removes it.")] double? take_profit = null,
         [Description("Trailing stop distance in points; 0 removes it.")] int? trailing_stop_points = null,
         [Description(AccountArgument)] string? account = null,
+        ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("modify_position", async () =>
         {
@@ -159,7 +164,7 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
                 TakeProfit = take_profit is null ? position.TakeProfit : Price(spec, take_profit, "take_profit", allowZero: true),
                 TrailingStopPoints = trailing_stop_points is null ? position.TrailingStopPoints : Trailing(trailing_stop_points.Value),
             };
-            return new TradeAnswer(name, Sent(service.Send(name, request)));
+            return new TradeAnswer(name, Sent(service.Send(name, request, Origin("modify_position", user))));
         }, ServerJsonContext.Default.TradeAnswer);
 
     [McpServerTool(Name = "close_position", Title = "Close a position", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false,
@@ -170,6 +175,7 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
         [Description("Lots to close; default the whole position.")] double? volume = null,
         [Description(ClientOrderIdArgument)] string? client_order_id = null,
         [Description(AccountArgument)] string? account = null,
+        ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("close_position", async () =>
         {
@@ -195,7 +201,7 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
                 Volume = lots,
                 ClientOrderId = id,
             };
-            return new TradeAnswer(name, Sent(service.Send(name, request)));
+            return new TradeAnswer(name, Sent(service.Send(name, request, Origin("close_position", user))));
         }, ServerJsonContext.Default.TradeAnswer);
 
     [McpServerTool(Name = "close_positions", Title = "Close positions", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false,
@@ -208,6 +214,7 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
         [Description("Only positions with this magic number.")] long? magic = null,
         [Description("any (default), profit (floating profit above zero) or loss (below zero).")] string? profit = null,
         [Description(AccountArgument)] string? account = null,
+        ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("close_positions", async () =>
         {
@@ -224,7 +231,7 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
                 });
             var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
             var name = TradingMap.Account(service, account);
-            var results = service.CloseAll(name, filter).Select(TradingMap.Outcome).ToList();
+            var results = service.CloseAll(name, filter, Origin("close_positions", user)).Select(TradingMap.Outcome).ToList();
             return new BulkClose(name, results.Count, results.Count(r => r.Outcome is "filled" or "partial"), results);
         }, ServerJsonContext.Default.BulkClose);
 
@@ -416,6 +423,10 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
     private static Position OpenPosition(PaperTradingService service, string account, long ticket) =>
         service.Read(account, a => a.Positions.FirstOrDefault(p => (long)p.Ticket == ticket))
         ?? throw ToolErrorException.InvalidArgument("ticket", string.Create(CultureInfo.InvariantCulture, $"{account} has no open position #{ticket} (get_positions lists them)."));
+
+    // Who asked, for the audit trail: the authenticated HTTP user, else the local operator (stdio).
+    private static TradeOrigin Origin(string tool, ClaimsPrincipal? user) =>
+        new(user?.Identity?.IsAuthenticated == true && user.Identity.Name is { Length: > 0 } name ? name : TradeOrigin.Local.Actor, "mcp:" + tool);
 
     private static TradeOutcomeInfo Sent(TradeResult result) =>
         TradingMap.Succeeded(result) ? TradingMap.Outcome(result) : throw TradingMap.Rejected(result);
