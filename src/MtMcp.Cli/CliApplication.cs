@@ -18,6 +18,8 @@ internal static class CliApplication
         root.Subcommands.Add(IndicatorCommand.Create(options));
         root.Subcommands.Add(PaperCommand.Create(options, time));
         root.Subcommands.Add(ServeCommand.Create(options, time));
+        root.Subcommands.Add(AuditCommand.Create(options));
+        root.Subcommands.Add(BacktestCommand.Create(options));
 
         var invocation = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace MtMcp.Indicators.Tests;
 
 /// <summary>
@@ -21,6 +23,27 @@ public sealed class TaLibGoldenTests
         }
 
         return data;
+    }
+
+    [Fact]
+    public void Golden_EveryCandlestickPattern_FiresSeveralTimesAtItsDefaults()
+    {
+        // A pattern whose golden outputs are all zero would pass Batch_EqualsTaLib by never firing.
+        var patterns = GoldenFile.Functions().Where(f => f.StartsWith("CDL", StringComparison.Ordinal)).ToList();
+        Assert.Equal(61, patterns.Count);
+        var silent = new List<string>();
+        foreach (var function in patterns)
+        {
+            var fired = GoldenData.Names
+                .Where(d => GoldenFile.Exists(d, function))
+                .Sum(d => GoldenFile.Load(d, function).Cases[0].Outputs[0].Values.Count(v => v != 0 && !double.IsNaN(v)));
+            if (fired < 3)
+            {
+                silent.Add(string.Create(CultureInfo.InvariantCulture, $"{function} ({fired})"));
+            }
+        }
+
+        Assert.True(silent.Count == 0, "Patterns firing fewer than 3 times in the golden files: " + string.Join(", ", silent));
     }
 
     [Theory]

@@ -66,7 +66,69 @@ function syntheticCandles(count) {
     cols.volume.push(0);
     previous = close < 20 ? close + 50 : close;
   }
+  appendRarePatterns(cols, random);
   return cols;
+}
+
+// Three patterns never fire on the random candles at their default parameters: CDL2CROWS, CDL3STARSINSOUTH and
+// CDLMATHOLD. Each is appended four times, built from TA-Lib's definitions (ta_CDL2CROWS.c,
+// ta_CDL3STARSINSOUTH.c, ta_CDLMATHOLD.c), after ten calm candles (bodies of 1, ranges of 2) so that the candle
+// settings' averages ("long" and "short" bodies against the 10 bodies before, "very short" shadows against 10 % of
+// the 10 ranges before) are known. Candles are [open, high, low, close] as offsets from a base price.
+function appendRarePatterns(cols, random) {
+  const round = v => Math.round(v * 100) / 100;
+  const push = (base, [open, high, low, close]) => {
+    cols.open.push(round(base + open)); cols.high.push(round(base + high));
+    cols.low.push(round(base + low)); cols.close.push(round(base + close)); cols.volume.push(0);
+  };
+  const calm = base => {
+    for (let i = 0; i < 10; i++) push(base, i % 2 === 0 ? [0, 1.5, -0.5, 1] : [1, 1.5, -0.5, 0]);
+  };
+  // Two crows: a long white body; a black body gapping up above it; a black candle opening inside the second body
+  // and closing inside the first.
+  const twoCrows = () => {
+    const long = 3 + random() * 3, gap = 0.5 + random(), second = 0.5 + random();
+    return [
+      [0, long + 0.2, -0.2, long],
+      [long + gap + second, long + gap + second + 0.2, long + gap - 0.2, long + gap],
+      [long + gap + second / 2, long + gap + second / 2 + 0.1, long / 3 - 0.1, long / 3],
+    ];
+  };
+  // Three stars in the south: a long black candle with a lower shadow longer than its body; a smaller black candle
+  // opening inside the first's range above its close, its low above the first's low and below the first's close,
+  // with a lower shadow; a small black marubozu inside the second's range.
+  const threeStars = () => {
+    const long = 2.5 + random() * 2, shadow = long + 0.5 + random();
+    return [
+      [long, long + 0.1, -shadow, 0],
+      [1, 1.1, -1, -0.5],
+      [-0.6, -0.6, -0.8, -0.8],
+    ];
+  };
+  // Mat hold: a long white candle; a short black body gapping up; two short bodies, each lower than the one before,
+  // dipping into the first body by less than half of it; a white candle opening above the last close and closing
+  // above the three highs.
+  const matHold = () => {
+    const long = 4 + random() * 2, dip = random() * 0.3;
+    return [
+      [0, long + 0.1, -0.1, long],
+      [long + 1, long + 1.1, long + 0.5, long + 0.6],
+      [long - 0.1 - dip, long, long - 0.5 - dip, long - 0.5 - dip],
+      [long - 0.4 - dip, long - 0.3 - dip, long - 0.9 - dip, long - 0.8 - dip],
+      [long - 0.6 - dip, long + 2.1, long - 0.7 - dip, long + 2],
+    ];
+  };
+  // Three more fire only once or twice on the random candles; one or two copies make "several" (prices as offsets
+  // from the calm candles' open).
+  const upsideGapTwoCrows = () => [[0, 3.2, -0.1, 3], [4.5, 4.6, 3.9, 4], [4.8, 4.9, 3.4, 3.5]];
+  const breakaway = () => [[3, 3.1, -0.1, 0], [-0.5, -0.4, -1.1, -1], [-0.8, -0.6, -1.5, -1.3], [-1, -0.8, -1.8, -1.6], [-1.5, -0.1, -1.6, -0.2]];
+  const concealingBabySwallow = () => [[3, 3.05, 0.95, 1], [1, 1.05, -1.05, -1], [-1.5, -0.5, -2.1, -2], [-0.4, -0.2, -2.5, -2.3]];
+  const sequences = [twoCrows, threeStars, matHold, twoCrows, threeStars, matHold, twoCrows, threeStars, matHold, twoCrows, threeStars, matHold];
+  for (const [build, shift] of [...sequences.map(b => [b, 1]), [upsideGapTwoCrows, 0], [breakaway, 0], [concealingBabySwallow, 0], [concealingBabySwallow, 0]]) {
+    const base = Math.round(cols.close[cols.close.length - 1]);
+    calm(base);
+    for (const candle of build()) push(base + shift, candle);
+  }
 }
 
 const datasets = { eurusd_h1: csvDataset(), lean_eurusd_h1: leanDataset(3000), synthetic_candles: syntheticCandles(20000) };

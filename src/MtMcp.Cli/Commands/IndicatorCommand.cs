@@ -65,7 +65,7 @@ internal static class IndicatorCommand
         return command;
     }
 
-    private static (Bar[] Bars, Timeframe Timeframe) LoadBars(
+    internal static (Bar[] Bars, Timeframe Timeframe) LoadBars(
         ParseResult result, GlobalOptions globals, SymbolCatalog catalog, string? file, string? symbol, string? timeframeText)
     {
         Timeframe? timeframe = timeframeText is null ? null : Timeframes.Parse(timeframeText);

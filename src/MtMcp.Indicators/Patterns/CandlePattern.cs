@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace MtMcp.Indicators;
 
@@ -21,11 +23,13 @@ internal abstract class CandlePattern
     private const double MaxPenetration = 3e37;
 
     private readonly CandleAverage[] _averages;
+    private readonly CandleScale[] _scales;
 
     private protected CandlePattern(IndicatorInfo info, int barsBefore, CandleAverage[] averages, int memoryBars, Func<double, CandlePatternStream> stream)
     {
         Info = info;
         _averages = averages;
+        _scales = [.. averages.Select(a => a.Setting.Scale)];
         var longest = 0;
         foreach (var average in averages)
         {
@@ -65,6 +69,9 @@ internal abstract class CandlePattern
     public int Start { get; }
 
     public ReadOnlySpan<CandleAverage> Averages => _averages;
+
+    /// <summary>How each average turns its value into a threshold, in the order of <see cref="Averages"/>.</summary>
+    public ReadOnlySpan<CandleScale> Scales => _scales;
 
     /// <summary>
     /// A pattern without parameters, or with TA-Lib's optInPenetration when <paramref name="penetration"/> (its
@@ -123,21 +130,19 @@ internal abstract class CandlePattern
 
     /// <summary>
     /// One bar of the streaming form, the window at it: before <see cref="Start"/> it only seeds the totals
-    /// and returns 0; from then on it rolls them, writes the averages' thresholds (which the window reads) and
-    /// returns the rule's signal.
+    /// and returns 0; from then on it rolls them (the window reads them) and returns the rule's signal.
     /// </summary>
     /// <param name="candles">The ring's bars, the window's the last.</param>
-    /// <param name="window">The window on these bars, at the last.</param>
-    /// <param name="totals">The running totals, one per average.</param>
-    /// <param name="thresholds">Receives the averages' thresholds at the bar.</param>
-    public int Advance(in CandleSeries candles, in CandleWindow window, Span<double> totals, Span<double> thresholds)
+    /// <param name="window">The window on these bars, at the last, reading <paramref name="values"/>.</param>
+    /// <param name="values">The averages' values: running totals, or own ranges for averages without a period.</param>
+    public int Advance(in CandleSeries candles, in CandleWindow window, Span<double> values)
     {
         var at = candles.Close.Length - 1;
         if (window.Bar < Start)
         {
             for (var k = 0; k < _averages.Length; k++)
             {
-                _averages[k].Seed(ref totals[k], candles, at, window.Bar, Start);
+                _averages[k].Seed(ref values[k], candles, at, window.Bar, Start);
             }
 
             return 0;
@@ -145,7 +150,7 @@ internal abstract class CandlePattern
 
         for (var k = 0; k < _averages.Length; k++)
         {
-            _averages[k].Advance(ref totals[k], candles, at, window.Bar, Start, thresholds.Slice(k, 1));
+            _averages[k].Roll(ref values[k], candles, at, window.Bar, Start);
         }
 
         return Evaluate(window);
@@ -165,7 +170,7 @@ internal sealed class CandlePattern<TRule>(IndicatorInfo info, int barsBefore, C
     : CandlePattern(info, barsBefore, averages, memoryBars, stream)
     where TRule : struct, ICandleRule
 {
-    /// <summary>Bars per block: each average's thresholds for a block fit in a few KB of stack.</summary>
+    /// <summary>Bars per block: the averages' values for a block stay in the first-level cache.</summary>
     private const int Block = 256;
 
     private protected override int Evaluate(in CandleWindow window) => TRule.Evaluate(window);
@@ -175,12 +180,24 @@ internal sealed class CandlePattern<TRule>(IndicatorInfo info, int barsBefore, C
         double penetration, Span<double> output)
     {
         var averages = Averages;
-        Span<double> totals = stackalloc double[averages.Length];
-        Span<double> thresholds = stackalloc double[averages.Length * Block];
-        totals.Clear();
         var memory = default(PatternMemory);
         var candles = new CandleSeries(open, high, low, close);
-        var window = new CandleWindow(candles, thresholds, Block, penetration, ref memory);
+
+        // One row of Block values per average. The totals of the averages with a period are rolled; up to four of
+        // them in the loop that runs the rule (the rest before it), so their serial additions overlap each other
+        // and the rule, as in TA-Lib's one loop.
+        Span<double> values = stackalloc double[averages.Length * Block];
+        Span<double> totals = stackalloc double[averages.Length];
+        Span<int> rolled = stackalloc int[averages.Length];
+        totals.Clear();
+        var rolledCount = 0;
+        for (var k = 0; k < averages.Length; k++)
+        {
+            if (averages[k].Setting.Period != 0)
+            {
+                rolled[rolledCount++] = k;
+            }
+        }
 
         for (var bar = 0; bar < Start; bar++)
         {
@@ -190,30 +207,181 @@ internal sealed class CandlePattern<TRule>(IndicatorInfo info, int barsBefore, C
             }
         }
 
-        // Bar indexes stay below the series length, so the loop skips the build's overflow checks.
+        var window = new CandleWindow(candles, Scales, values, Block, penetration, ref memory);
+        for (int from = Start, count; from < close.Length; from += count)
+        {
+            count = Math.Min(Block, close.Length - from);
+            for (var k = 0; k < averages.Length; k++)
+            {
+                averages[k].Fill(candles, from, from == Start, values.Slice(k * Block, count));
+            }
+
+            for (var r = 4; r < rolledCount; r++)
+            {
+                RunningSum(ref totals[rolled[r]], values.Slice(rolled[r] * Block, count));
+            }
+
+            switch (rolledCount)
+            {
+                case 0:
+                    Classify<NoTotal>(window, Lookback, from, count, values, totals, rolled, output);
+                    break;
+                case 1:
+                    Classify<OneTotal>(window, Lookback, from, count, values, totals, rolled, output);
+                    break;
+                case 2:
+                    Classify<TwoTotals>(window, Lookback, from, count, values, totals, rolled, output);
+                    break;
+                case 3:
+                    Classify<ThreeTotals>(window, Lookback, from, count, values, totals, rolled, output);
+                    break;
+                default:
+                    Classify<FourTotals>(window, Lookback, from, count, values, totals, rolled, output);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Turns the changes in <paramref name="values"/> into the running total after each, in place.</summary>
+    private static void RunningSum(ref double total, Span<double> values)
+    {
+        var sum = total;
+        for (var j = 0; j < values.Length; j++)
+        {
+            sum += values[j];
+            values[j] = sum;
+        }
+
+        total = sum;
+    }
+
+    /// <summary>
+    /// Runs the rule over <paramref name="count"/> bars from <paramref name="from"/>, first rolling the first
+    /// <typeparamref name="TTotals"/> totals of <paramref name="rolled"/> to each bar (their rows in
+    /// <paramref name="values"/> hold the changes and receive the totals).
+    /// </summary>
+    private static void Classify<TTotals>(
+        in CandleWindow template, int lookback, int from, int count, Span<double> values, Span<double> totals, ReadOnlySpan<int> rolled, Span<double> output)
+        where TTotals : struct, ITotalCount
+    {
+        // The rows are Block long and the bars below the series length: the loop runs without bounds or overflow checks.
         unchecked
         {
-            // Each average runs over a whole block in one tight loop, then the rule over the block: the
-            // averages' arithmetic is the streaming form's, only the loops are turned inside out.
-            for (int from = Start, count; from < close.Length; from += count)
+            // A copy the loop owns, so its fields can live in registers.
+            var window = template;
+            ref var row = ref MemoryMarshal.GetReference(values);
+            double sum0 = 0, sum1 = 0, sum2 = 0, sum3 = 0;
+            ref double row0 = ref row, row1 = ref row, row2 = ref row, row3 = ref row;
+            if (TTotals.Count > 0)
             {
-                count = Math.Min(Block, close.Length - from);
-                for (var k = 0; k < averages.Length; k++)
+                sum0 = totals[rolled[0]];
+                row0 = ref Unsafe.Add(ref row, rolled[0] * Block);
+            }
+
+            if (TTotals.Count > 1)
+            {
+                sum1 = totals[rolled[1]];
+                row1 = ref Unsafe.Add(ref row, rolled[1] * Block);
+            }
+
+            if (TTotals.Count > 2)
+            {
+                sum2 = totals[rolled[2]];
+                row2 = ref Unsafe.Add(ref row, rolled[2] * Block);
+            }
+
+            if (TTotals.Count > 3)
+            {
+                sum3 = totals[rolled[3]];
+                row3 = ref Unsafe.Add(ref row, rolled[3] * Block);
+            }
+
+            for (var j = 0; j < count; j++)
+            {
+                if (TTotals.Count > 0)
                 {
-                    averages[k].Advance(ref totals[k], candles, from, from, Start, thresholds.Slice(k * Block, count));
+                    sum0 += Unsafe.Add(ref row0, j);
+                    Unsafe.Add(ref row0, j) = sum0;
                 }
 
-                for (var j = 0; j < count; j++)
+                if (TTotals.Count > 1)
                 {
-                    var bar = from + j;
-                    window.MoveTo(bar, bar, j);
-                    var signal = TRule.Evaluate(window);
-                    if (bar >= Lookback)
-                    {
-                        output[bar] = signal;
-                    }
+                    sum1 += Unsafe.Add(ref row1, j);
+                    Unsafe.Add(ref row1, j) = sum1;
                 }
+
+                if (TTotals.Count > 2)
+                {
+                    sum2 += Unsafe.Add(ref row2, j);
+                    Unsafe.Add(ref row2, j) = sum2;
+                }
+
+                if (TTotals.Count > 3)
+                {
+                    sum3 += Unsafe.Add(ref row3, j);
+                    Unsafe.Add(ref row3, j) = sum3;
+                }
+
+                var bar = from + j;
+                window.MoveTo(bar, bar, j);
+                var signal = TRule.Evaluate(window);
+                if (bar >= lookback)
+                {
+                    output[bar] = signal;
+                }
+            }
+
+            if (TTotals.Count > 0)
+            {
+                totals[rolled[0]] = sum0;
+            }
+
+            if (TTotals.Count > 1)
+            {
+                totals[rolled[1]] = sum1;
+            }
+
+            if (TTotals.Count > 2)
+            {
+                totals[rolled[2]] = sum2;
+            }
+
+            if (TTotals.Count > 3)
+            {
+                totals[rolled[3]] = sum3;
             }
         }
     }
 }
+
+/// <summary>How many running totals a loop carries, as a type so the loop is compiled for that count.</summary>
+internal interface ITotalCount
+{
+    static abstract int Count { get; }
+}
+
+internal readonly struct NoTotal : ITotalCount
+{
+    public static int Count => 0;
+}
+
+internal readonly struct OneTotal : ITotalCount
+{
+    public static int Count => 1;
+}
+
+internal readonly struct TwoTotals : ITotalCount
+{
+    public static int Count => 2;
+}
+
+internal readonly struct ThreeTotals : ITotalCount
+{
+    public static int Count => 3;
+}
+
+internal readonly struct FourTotals : ITotalCount
+{
+    public static int Count => 4;
+}
+

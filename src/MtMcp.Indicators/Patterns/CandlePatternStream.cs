@@ -6,8 +6,8 @@ namespace MtMcp.Indicators;
 /// </summary>
 /// <remarks>
 /// Keeps the last lookback + 2 bars in a ring written twice over, so they always form one contiguous run the
-/// pattern's averages and rule read like the batch series; the pattern's rolling totals and their thresholds
-/// at the last bar; and a copy of the totals and hikkake set-up from before the last bar, which an update in
+/// pattern's averages and rule read like the batch series; the pattern's rolling totals (and own ranges) at the
+/// last bar; and a copy of the totals and hikkake set-up from before the last bar, which an update in
 /// place restores before re-running that bar.
 /// Not thread-safe.
 /// </remarks>
@@ -21,7 +21,6 @@ public abstract class CandlePatternStream : IStreamingIndicator
     private readonly double[] _low;
     private readonly double[] _close;
     private readonly double[] _totals;
-    private readonly double[] _thresholds;
     private readonly double[] _totalsBefore;
     private PatternMemory _memory;
     private PatternMemory _memoryBefore;
@@ -41,7 +40,6 @@ public abstract class CandlePatternStream : IStreamingIndicator
         _low = new double[2 * _width];
         _close = new double[2 * _width];
         _totals = new double[pattern.Averages.Length];
-        _thresholds = new double[pattern.Averages.Length];
         _totalsBefore = new double[pattern.Averages.Length];
     }
 
@@ -92,9 +90,9 @@ public abstract class CandlePatternStream : IStreamingIndicator
         // Positions slot + 1 .. slot + width hold the last width bars, oldest first.
         var candles = new CandleSeries(
             _open.AsSpan(slot + 1, _width), _high.AsSpan(slot + 1, _width), _low.AsSpan(slot + 1, _width), _close.AsSpan(slot + 1, _width));
-        var window = new CandleWindow(candles, _thresholds, 1, _penetration, ref _memory);
+        var window = new CandleWindow(candles, _pattern.Scales, _totals, 1, _penetration, ref _memory);
         window.MoveTo(_width - 1, index, 0);
-        var signal = _pattern.Advance(candles, window, _totals, _thresholds);
+        var signal = _pattern.Advance(candles, window, _totals);
         _value = index >= _pattern.Lookback ? signal : double.NaN;
     }
 }

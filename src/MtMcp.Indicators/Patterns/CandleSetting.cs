@@ -63,14 +63,21 @@ internal readonly record struct CandleSetting(CandleRangeType RangeType, int Per
     public static CandleSetting Equal { get; } = new(CandleRangeType.HighLow, 5, 0.05);
 
     /// <summary>
-    /// The threshold (TA-Lib's TA_CANDLEAVERAGE): <see cref="Factor"/> × (total / period, or the candle's own
-    /// range when the period is 0), halved for shadows. Same operations in the same order as TA-Lib, so ties
-    /// break alike (halving by × 0.5 and TA-Lib's "/ 1.0" left out are exact, so they change no bit).
+    /// The threshold (TA-Lib's TA_CANDLEAVERAGE) as a factor, a divisor and a scale: a threshold is
+    /// factor × (value / divisor) × scale, where the value is the running total (divisor the period) or the
+    /// candle's own range (divisor 1 when the period is 0), and the scale halves shadows. Same operations in the
+    /// same order as TA-Lib, so ties break alike (÷ 1, × 1 and × 0.5 are exact and change no bit).
     /// </summary>
+    public CandleScale Scale => new(Factor, Period != 0 ? Period : 1.0, RangeType == CandleRangeType.Shadows ? 0.5 : 1.0);
+}
+
+/// <summary>How a candle setting turns its value into a threshold (see <see cref="CandleSetting.Scale"/>).</summary>
+/// <param name="Factor">The setting's factor.</param>
+/// <param name="Divisor">The period, or 1 for a candle's own range.</param>
+/// <param name="Half">0.5 for shadows (one shadow of the two summed), else 1.</param>
+internal readonly record struct CandleScale(double Factor, double Divisor, double Half)
+{
+    /// <summary>The threshold of <paramref name="value"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double Threshold(double total, double ownRange)
-    {
-        var threshold = Factor * (Period != 0 ? total / Period : ownRange);
-        return RangeType == CandleRangeType.Shadows ? threshold * 0.5 : threshold;
-    }
+    public double Of(double value) => Factor * (value / Divisor) * Half;
 }
