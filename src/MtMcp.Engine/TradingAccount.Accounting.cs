@@ -181,10 +181,12 @@ public sealed partial class TradingAccount
             var margin = MarginCalculator.SymbolMargin(spec, CollectionsMarshal.AsSpan(book.Positions), _info.Leverage, Currency, _converter, quote);
             var rateReceive = _converter.Rate(spec.CurrencyProfit, Currency, ConversionSide.Receive);
             var ratePay = _converter.Rate(spec.CurrencyProfit, Currency, ConversionSide.Pay);
+            // The same sum as FloatingProfit per position (profit × the rate of its sign), with the two rates looked up once.
             double profit = 0;
             foreach (var position in book.Positions)
             {
-                profit += FloatingProfit(spec, position, quote);
+                var raw = TradeMath.Profit(spec, position.Type, (double)position.Volume, position.PriceOpen, ClosePrice(position, quote));
+                profit += raw * (raw >= 0 ? rateReceive : ratePay);
             }
 
             book.Margin = margin;
