@@ -19,6 +19,7 @@ internal static class CliApplication
         root.Subcommands.Add(PaperCommand.Create(options, time));
         root.Subcommands.Add(ServeCommand.Create(options, time));
         root.Subcommands.Add(AuditCommand.Create(options));
+        root.Subcommands.Add(ReportCommand.Create(options));
         root.Subcommands.Add(BacktestCommand.Create(options));
 
         var invocation = new InvocationConfiguration { Output = output, Error = error };

@@ -114,9 +114,9 @@ public sealed partial class PaperTradingService : IDisposable
         }
     }
 
-    /// <summary>Creates a paper account with a first deposit.</summary>
+    /// <summary>Creates a paper account with a first deposit (audited with <paramref name="origin"/>, default local).</summary>
     /// <exception cref="ArgumentException">The name is not allowed, already taken, or the settings or deposit are invalid.</exception>
-    public void Create(string name, AccountSettings settings, decimal deposit)
+    public void Create(string name, AccountSettings settings, decimal deposit, TradeOrigin? origin = null)
     {
         PaperAccounts.CheckName(name);
         ArgumentNullException.ThrowIfNull(settings);
@@ -128,6 +128,7 @@ public sealed partial class PaperTradingService : IDisposable
             }
 
             CreateLocked(name, settings, deposit);
+            _journal.AppendAudit([AccountAudit.Opened("create", name, settings, deposit, _accounts[name].Trading.TimeMs, origin ?? TradeOrigin.Local)]);
         }
     }
 
@@ -136,22 +137,30 @@ public sealed partial class PaperTradingService : IDisposable
     /// <paramref name="deposit"/> (null = the account's first deposit), keeping its settings.
     /// </summary>
     /// <exception cref="KeyNotFoundException">There is no such account.</exception>
-    public void Reset(string name, decimal? deposit = null)
+    public void Reset(string name, decimal? deposit = null, TradeOrigin? origin = null)
     {
         lock (_lock)
         {
             var account = Get(name);
             var firstDeposit = account.Trading.Deals(HistoryQuery.All).FirstOrDefault(d => d.Type == DealType.Balance)?.Profit ?? PaperAccounts.DefaultDeposit;
             CreateLocked(account.Trading.Name, account.Trading.Settings, deposit ?? firstDeposit);
+            _journal.AppendAudit([AccountAudit.Opened(
+                "reset", account.Trading.Name, account.Trading.Settings, deposit ?? firstDeposit, _accounts[account.Trading.Name].Trading.TimeMs, origin ?? TradeOrigin.Local)]);
         }
     }
 
-    /// <summary>Removes an account and its journal; false when there was none.</summary>
-    public bool Remove(string name)
+    /// <summary>Removes an account and its journal (its audit records stay); false when there was none.</summary>
+    public bool Remove(string name, TradeOrigin? origin = null)
     {
         lock (_lock)
         {
-            return _accounts.Remove(name) && _journal.Delete(name);
+            if (!_accounts.Remove(name, out var account) || !_journal.Delete(name))
+            {
+                return false;
+            }
+
+            _journal.AppendAudit([AccountAudit.Removed(account.Trading.Name, account.Trading.TimeMs, origin ?? TradeOrigin.Local)]);
+            return true;
         }
     }
 

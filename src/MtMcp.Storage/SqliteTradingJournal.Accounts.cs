@@ -8,7 +8,9 @@ public sealed partial class SqliteTradingJournal
 {
     /// <inheritdoc />
     /// <exception cref="StorageException">The storage failed; nothing of the step was stored.</exception>
-    /// <exception cref="ArgumentException">A transaction lacks the order, deal or position its type needs; nothing was stored.</exception>
+    /// <exception cref="ArgumentException">
+    /// A transaction lacks the order, deal or position its type needs, or an audit record a required field; nothing was stored.
+    /// </exception>
     public void Commit(string account, AccountChanges changes)
     {
         ArgumentException.ThrowIfNullOrEmpty(account);
@@ -16,6 +18,7 @@ public sealed partial class SqliteTradingJournal
         lock (_gate)
         {
             ThrowIfDisposed();
+            AuditCheckpoint? checkpoint;
             try
             {
                 using var transaction = Begin();
@@ -47,12 +50,16 @@ public sealed partial class SqliteTradingJournal
                     throw UnknownAccount(account);
                 }
 
+                // The step's audit records land in the same transaction: never a fill without its record, or the reverse.
+                checkpoint = changes.Audit.Count > 0 ? AppendAuditLocked(changes.Audit, force: false) : null;
                 transaction.Commit();
             }
             catch (SqliteException ex)
             {
                 throw Failure($"commit a step of account '{account}'", ex);
             }
+
+            Anchor(checkpoint);
         }
     }
 

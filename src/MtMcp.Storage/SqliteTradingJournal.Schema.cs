@@ -7,7 +7,7 @@ namespace MtMcp.Storage;
 public sealed partial class SqliteTradingJournal
 {
     /// <summary>The schema version this build writes and reads (SQLite's <c>user_version</c>).</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     /// <summary>Marks the file as a trading journal (SQLite's <c>application_id</c>, "MTJN").</summary>
     internal const int ApplicationId = 0x4D544A4E;
@@ -48,7 +48,7 @@ public sealed partial class SqliteTradingJournal
                     + "schema); refusing to change it. Point the journal at a new file.");
             }
 
-            Execute(AccountsSchema + OrderRows.Schema + PositionRows.Schema + DealRows.Schema, transaction);
+            Execute(AccountsSchema + OrderRows.Schema + PositionRows.Schema + DealRows.Schema + AuditRows.Schema, transaction);
             Execute(
                 string.Create(CultureInfo.InvariantCulture, $"PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {SchemaVersion};"),
                 transaction);
@@ -70,11 +70,18 @@ public sealed partial class SqliteTradingJournal
                 + "build reads: it was written by a newer MtMcp. Run that version, or point the journal at another file.");
         }
 
-        if (version < SchemaVersion)
+        if (version < 1)
         {
-            // Version 1 is the first: an older journal cannot exist yet. Migrations go here when the schema changes.
             throw new StorageException(
                 $"The trading journal '{_path}' has schema version {version}, which no version of MtMcp wrote.");
+        }
+
+        if (version == 1)
+        {
+            // Version 2 added the audit chain; the accounts' tables are unchanged.
+            Execute(AuditRows.Schema, transaction);
+            Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {SchemaVersion};"), transaction);
+            transaction.Commit();
         }
     }
 

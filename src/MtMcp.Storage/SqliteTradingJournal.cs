@@ -56,15 +56,25 @@ public sealed partial class SqliteTradingJournal : ITradingJournal
     /// <summary>Opens the journal at <paramref name="path"/>, creating the file (and its folder) when missing.</summary>
     /// <param name="path">The database file, e.g. <c>&lt;data-dir&gt;/paper/accounts.db</c>.</param>
     /// <param name="durability">What a returned <see cref="Commit"/> survives.</param>
+    /// <param name="audit">
+    /// The audit chain's key and checkpoint policy; null = <see cref="AuditOptions.FromEnvironment"/> with the system clock
+    /// (the key from <c>MTMCP_AUDIT_KEY</c>, if set).
+    /// </param>
     /// <exception cref="StorageException">The file cannot be opened or created, is not a journal, or has a newer schema.</exception>
-    public SqliteTradingJournal(string path, JournalDurability durability = JournalDurability.ProcessCrashSafe)
-        : this(path, durability, DefaultBusyTimeoutSeconds)
+    /// <exception cref="ArgumentException"><paramref name="audit"/> is null and <c>MTMCP_AUDIT_KEY</c> holds a key that is too short.</exception>
+    public SqliteTradingJournal(string path, JournalDurability durability = JournalDurability.ProcessCrashSafe, AuditOptions? audit = null)
+        : this(path, durability, DefaultBusyTimeoutSeconds, audit)
     {
     }
 
-    internal SqliteTradingJournal(string path, JournalDurability durability, int busyTimeoutSeconds)
+    internal SqliteTradingJournal(string path, JournalDurability durability, int busyTimeoutSeconds, AuditOptions? audit = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (audit is { CheckpointEveryRecords: < 1 } || audit?.CheckpointEvery <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(audit), "The audit checkpoint interval must be at least 1 record and longer than 0 s.");
+        }
+
         if (!Enum.IsDefined(durability))
         {
             throw new ArgumentOutOfRangeException(nameof(durability), durability, "Durability must be ProcessCrashSafe or PowerLossSafe.");
@@ -72,6 +82,9 @@ public sealed partial class SqliteTradingJournal : ITradingJournal
 
         _path = System.IO.Path.GetFullPath(path);
         Durability = durability;
+        _audit = audit ?? AuditOptions.FromEnvironment(TimeProvider.System);
+        _auditKeyId = _audit.Key is { } key ? AuditChain.KeyId(key) : null;
+        _anchorPath = System.IO.Path.GetFullPath(_audit.AnchorPath ?? AuditAnchor.DefaultPath(_path));
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = _path,
@@ -192,6 +205,7 @@ public sealed partial class SqliteTradingJournal : ITradingJournal
             }
 
             _disposed = true;
+            SealOnClose();
             _checkpointer.Dispose();
             _statements.Dispose();
             _connection.Dispose();

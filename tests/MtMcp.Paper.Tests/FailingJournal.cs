@@ -23,5 +23,7 @@ internal sealed class FailingJournal(ITradingJournal inner) : ITradingJournal
 
     public bool Delete(string account) => inner.Delete(account);
 
+    public void AppendAudit(IReadOnlyList<AuditRecord> records) => inner.AppendAudit(records);
+
     public void Dispose() => inner.Dispose();
 }

@@ -6,7 +6,8 @@ using MtMcp.Storage;
 // Commits numbered steps to the journal <file>, account <name>, until it is killed, printing "ack N" once step N's
 // Commit has returned. Step N adds the balance deal with ticket N and profit N, sets the one position's volume to
 // N × 0.01 lots, and moves the account to balance N(N+1)/2, next ticket N + 1, time N seconds. It resumes after the
-// last stored step, so the test can kill and restart it on the same file.
+// last stored step, so the test can kill and restart it on the same file. Each step also carries two audit records,
+// "deal" and "balance", whose payload is {"step":N}.
 if (args.Length != 2)
 {
     Console.Error.WriteLine("usage: MtMcp.Storage.CrashHost <journal file> <account>");
@@ -47,6 +48,11 @@ for (var step = state.NextTicket; ; step++)
         {
             Ticket = 1, Symbol = "EURUSD", Type = PositionType.Buy, Volume = step * 0.01m, PriceOpen = 1.1, TimeMs = 1000, TimeUpdateMs = timeMs,
         }));
+    foreach (var kind in (string[])["deal", "balance"])
+    {
+        changes.AddAudit(new AuditRecord(kind, timeMs, account, "crash-host", "test", null, string.Create(CultureInfo.InvariantCulture, $"{{\"step\":{step}}}")));
+    }
+
     balance += step;
     changes.Balance = balance;
     changes.NextTicket = step + 1;

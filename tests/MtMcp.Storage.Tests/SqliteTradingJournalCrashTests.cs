@@ -33,6 +33,7 @@ public sealed class SqliteTradingJournalCrashTests : IDisposable
                 $"Run {run}: step {acknowledged} was acknowledged but the file holds steps up to {stored}.");
             Assert.True(stored > lastStored, $"Run {run}: no progress past step {lastStored}.");
             AssertWholeSteps(state, stored);
+            AssertAuditOfSteps(path, stored);
             lastStored = stored;
         }
     }
@@ -45,6 +46,21 @@ public sealed class SqliteTradingJournalCrashTests : IDisposable
         Assert.Equal(n * (n + 1) / 2, (ulong)state.Balance);
         Assert.Equal(n * 0.01m, Assert.Single(state.Positions).Volume);
         Assert.Equal((long)n * 1000, state.TimeMs);
+    }
+
+    /// <summary>The audit log holds exactly the two records of every stored step, in order, and verifies.</summary>
+    private static void AssertAuditOfSteps(string path, ulong n)
+    {
+        using (var log = AuditLog.Open(path))
+        {
+            var expected = Enumerable.Range(1, (int)n).SelectMany(i => new[] { ("deal", i), ("balance", i) });
+            var stored = log.Read(new AuditQuery { Limit = AuditLog.MaxLimit })
+                .Select(e => (e.Record.Kind, int.Parse(e.Record.Payload.AsSpan(8, e.Record.Payload.Length - 9), CultureInfo.InvariantCulture)));
+            Assert.Equal(expected, stored);
+        }
+
+        var verification = AuditVerifier.Verify(path);
+        Assert.True(verification.IsIntact, verification.FirstIssue?.Message);
     }
 
     /// <summary>Starts the host, waits for some acknowledgements, kills it; returns the last step it acknowledged.</summary>

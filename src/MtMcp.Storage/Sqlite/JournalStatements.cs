@@ -48,6 +48,10 @@ internal sealed class JournalStatements : IDisposable
             + "DELETE FROM deals WHERE account_id = $p0; DELETE FROM client_orders WHERE account_id = $p0;",
             1);
         DeleteAccount = Prepare(connection, "DELETE FROM accounts WHERE account_id = $p0;", 1);
+        InsertAudit = Prepare(connection, AuditRows.Insert, 11);
+        AuditHead = Prepare(connection, AuditRows.Head, 0);
+        LastCheckpoint = Prepare(connection, AuditRows.LastCheckpoint, 0);
+        InsertCheckpoint = Prepare(connection, AuditRows.InsertCheckpoint, 5);
 
         // One command, one result set per table, read in this order by the journal's Load.
         LoadAccount = Prepare(
@@ -95,6 +99,14 @@ internal sealed class JournalStatements : IDisposable
     public SqliteCommand DeleteAccount { get; }
 
     public SqliteCommand LoadAccount { get; }
+
+    public SqliteCommand InsertAudit { get; }
+
+    public SqliteCommand AuditHead { get; }
+
+    public SqliteCommand LastCheckpoint { get; }
+
+    public SqliteCommand InsertCheckpoint { get; }
 
     /// <summary>Makes every statement run inside <paramref name="transaction"/> (null: outside any).</summary>
     public void Enlist(SqliteTransaction? transaction)

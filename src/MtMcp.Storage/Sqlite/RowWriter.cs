@@ -28,4 +28,6 @@ internal ref struct RowWriter(SqliteParameterCollection parameters, int first = 
     public void Write(double value) => parameters[_next++].Value = double.IsNaN(value) ? DBNull.Value : value;
 
     public void Write(string? value) => parameters[_next++].Value = value is null ? DBNull.Value : value;
+
+    public void Write(byte[] value) => parameters[_next++].Value = value;
 }

@@ -15,4 +15,5 @@ namespace MtMcp.Storage.Sqlite;
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(AccountSettings))]
 [JsonSerializable(typeof(TradeResult))]
+[JsonSerializable(typeof(AuditCheckpoint))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

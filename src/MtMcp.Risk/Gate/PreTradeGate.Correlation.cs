@@ -1,0 +1,117 @@
+using System.Globalization;
+
+namespace MtMcp.Risk;
+
+public sealed partial class PreTradeGate
+{
+    private readonly Lock _correlationLock = new();
+    private readonly Dictionary<(string, string), double> _correlations = [];
+    private long _correlationVersion = long.MinValue;
+
+    /// <summary>
+    /// Refuses (or cuts) a new position whose return correlation, signed by the directions, with existing exposure in
+    /// another symbol exceeds the limit: long EURUSD and long GBPUSD are correlated bets, long EURUSD and short USDCHF too.
+    /// </summary>
+    private GateDecision CheckCorrelation(
+        TradingAccount account, AccountRiskState state, RiskLimits limits, TradeRequest request, int symbolId, SymbolSpec spec, bool isBuy,
+        double notionalPerLot, double equity)
+    {
+        var quotes = state.Quotes;
+        var currency = account.Settings.Info.Currency;
+        var direction = isBuy ? 1.0 : -1.0;
+        double worst = 0, groupNotional = 0;
+        var worstId = -1;
+        for (var i = 0; i < state.TouchedCount; i++)
+        {
+            var id = state.Touched[i];
+            var net = state.LongLots[id] - state.ShortLots[id];
+            if (id == symbolId || net == 0 || !quotes.HasQuote(id))
+            {
+                continue;
+            }
+
+            var rho = Correlation(spec.Name, quotes.Spec(id).Name);
+            var signed = rho * direction * Math.Sign(net);
+            if (double.IsNaN(rho) || signed <= limits.CorrelationLimit)
+            {
+                continue;
+            }
+
+            var other = quotes.Spec(id);
+            var q = quotes.Get(id);
+            groupNotional += Math.Abs(net) * other.ContractSize * (net > 0 ? q.Ask : q.Bid) * state.Converter.Rate(other.CurrencyProfit, currency, ConversionSide.Pay);
+            if (signed > worst)
+            {
+                worst = signed;
+                worstId = id;
+            }
+        }
+
+        if (worstId < 0)
+        {
+            return GateDecision.Allow(request);
+        }
+
+        var worstName = quotes.Spec(worstId).Name;
+        if (limits.CorrelationAction == CorrelationAction.Refuse || limits.PositionSizePercent <= 0)
+        {
+            return Refuse(request, RiskChecks.CorrelationLimit, string.Create(CultureInfo.InvariantCulture,
+                $"A {(isBuy ? "long" : "short")} {spec.Name} position would add to correlated exposure: its return correlation with the open {worstName} position, signed by direction, is {worst:0.###}, above correlation_limit {limits.CorrelationLimit}."));
+        }
+
+        // Reduce: the correlated positions and this symbol count as one position for position_size_percent.
+        var lots = (double)request.Volume;
+        var after = isBuy ? state.LongLots[symbolId] : state.ShortLots[symbolId];
+        var before = Math.Max(0, after - lots);
+        var budget = limits.PositionSizePercent / 100 * equity;
+        var room = budget - groupNotional - (before * notionalPerLot);
+        var fit = room <= 0 ? 0m : spec.FloorVolume((decimal)Math.Min(room / notionalPerLot, lots));
+        if (fit >= request.Volume)
+        {
+            return GateDecision.Allow(request);
+        }
+
+        if (fit <= 0)
+        {
+            return Refuse(request, RiskChecks.CorrelationLimit, string.Create(CultureInfo.InvariantCulture,
+                $"A {(isBuy ? "long" : "short")} {spec.Name} position is correlated ({worst:0.###} > correlation_limit {limits.CorrelationLimit}) with {worstName}; together they already use the position_size_percent budget of {Money(budget)} {currency}, so nothing can be added."));
+        }
+
+        return new GateDecision(true, RiskChecks.CorrelationLimit, string.Create(CultureInfo.InvariantCulture,
+            $"Reduced from {request.Volume} to {fit} lots: {spec.Name} is correlated ({worst:0.###} > correlation_limit {limits.CorrelationLimit}) with {worstName}, and correlated positions share the position_size_percent budget of {Money(budget)} {currency}."),
+            request with { Volume = fit });
+    }
+
+    /// <summary>Pearson correlation of the two symbols' aligned returns (their common most recent part); NaN when unknown.</summary>
+    private double Correlation(string a, string b)
+    {
+        var key = string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a);
+        lock (_correlationLock)
+        {
+            var version = _returns!.Version;
+            if (version != _correlationVersion)
+            {
+                _correlations.Clear();
+                _correlationVersion = version;
+            }
+
+            if (_correlations.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
+            var rho = double.NaN;
+            if (_returns.TryGetReturns(a, out var ra) && _returns.TryGetReturns(b, out var rb))
+            {
+                var n = Math.Min(ra.Length, rb.Length);
+                if (n >= 3)
+                {
+                    rho = RiskMath.Correlation(ra.Span[(ra.Length - n)..], rb.Span[(rb.Length - n)..]);
+                }
+            }
+
+            _correlations[key] = rho;
+            return rho;
+        }
+    }
+}
