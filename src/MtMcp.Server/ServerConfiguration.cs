@@ -4,7 +4,8 @@ namespace MtMcp.Server;
 
 /// <summary>
 /// The server's part of the JSON configuration file: <c>server.mode</c>, <c>server.toolsets</c>,
-/// <c>server.allowed_origins</c> and <c>trading.live.enabled</c>. Other sections belong to other readers and are ignored.
+/// <c>server.allowed_origins</c>, <c>server.allowed_hosts</c>, <c>server.update_interval_ms</c>, <c>server.auth</c>,
+/// <c>trading.live.enabled</c> and <c>trading.confirmation.above_lots</c>. Other sections belong to other readers and are ignored.
 /// </summary>
 /// <param name="Mode">The configured mode, or null.</param>
 /// <param name="Toolsets">The configured toolsets, or null.</param>
@@ -14,6 +15,18 @@ public sealed record ServerConfiguration(ServerMode? Mode, IReadOnlyList<string>
 {
     /// <summary>No configuration.</summary>
     public static ServerConfiguration Empty { get; } = new(null, null, [], false);
+
+    /// <summary>Extra host names the HTTP server answers (<c>server.allowed_hosts</c>).</summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
+    /// <summary>The throttle of change notifications (<c>server.update_interval_ms</c>), or null for the default.</summary>
+    public TimeSpan? UpdateInterval { get; init; }
+
+    /// <summary>HTTP authentication (<c>server.auth</c>).</summary>
+    public HttpAuthSettings Auth { get; init; } = HttpAuthSettings.None;
+
+    /// <summary>Orders above this many lots need the user's confirmation (<c>trading.confirmation.above_lots</c>), or null.</summary>
+    public decimal? ConfirmAboveLots { get; init; }
 
     /// <summary>Parses a mode name: <c>read_only</c>, <c>paper</c> or <c>live</c> (case-insensitive; <c>readonly</c> and <c>read-only</c> too).</summary>
     /// <exception cref="ArgumentException">Not a mode; the message lists them.</exception>
@@ -55,6 +68,10 @@ public sealed record ServerConfiguration(ServerMode? Mode, IReadOnlyList<string>
             IReadOnlyList<string>? toolsets = null;
             IReadOnlyList<string> origins = [];
             var live = false;
+            IReadOnlyList<string> hosts = [];
+            TimeSpan? interval = null;
+            var auth = HttpAuthSettings.None;
+            decimal? confirmAbove = null;
             if (root.TryGetProperty("server", out var server))
             {
                 Expect(path, "server", server, JsonValueKind.Object);
@@ -75,6 +92,21 @@ public sealed record ServerConfiguration(ServerMode? Mode, IReadOnlyList<string>
                 {
                     origins = Strings(path, "server.allowed_origins", o);
                 }
+
+                if (server.TryGetProperty("allowed_hosts", out var h))
+                {
+                    hosts = Strings(path, "server.allowed_hosts", h);
+                }
+
+                if (server.TryGetProperty("update_interval_ms", out var u))
+                {
+                    interval = TimeSpan.FromMilliseconds(Number(path, "server.update_interval_ms", u, 10, 60_000));
+                }
+
+                if (server.TryGetProperty("auth", out var a))
+                {
+                    auth = ReadAuth(path, a);
+                }
             }
 
             if (root.TryGetProperty("trading", out var trading) && trading.ValueKind == JsonValueKind.Object
@@ -89,8 +121,117 @@ public sealed record ServerConfiguration(ServerMode? Mode, IReadOnlyList<string>
                 live = enabled.GetBoolean();
             }
 
-            return new ServerConfiguration(mode, toolsets, origins, live);
+            if (root.TryGetProperty("trading", out var tradingSection) && tradingSection.ValueKind == JsonValueKind.Object
+                && tradingSection.TryGetProperty("confirmation", out var confirmation))
+            {
+                Expect(path, "trading.confirmation", confirmation, JsonValueKind.Object);
+                if (confirmation.TryGetProperty("above_lots", out var above) && above.ValueKind != JsonValueKind.Null)
+                {
+                    confirmAbove = (decimal)Number(path, "trading.confirmation.above_lots", above, 0, 1_000_000);
+                }
+            }
+
+            return new ServerConfiguration(mode, toolsets, origins, live)
+            {
+                AllowedHosts = hosts,
+                UpdateInterval = interval,
+                Auth = auth,
+                ConfirmAboveLots = confirmAbove,
+            };
         }
+    }
+
+    private static HttpAuthSettings ReadAuth(string path, JsonElement auth)
+    {
+        Expect(path, "server.auth", auth, JsonValueKind.Object);
+        var perMinute = auth.TryGetProperty("requests_per_minute", out var r) ? (int)Number(path, "server.auth.requests_per_minute", r, 1, 1_000_000) : 1200;
+        var keys = new List<ApiKeySettings>();
+        if (auth.TryGetProperty("api_keys", out var list))
+        {
+            Expect(path, "server.auth.api_keys", list, JsonValueKind.Array);
+            var i = 0;
+            foreach (var item in list.EnumerateArray())
+            {
+                var key = $"server.auth.api_keys[{i++}]";
+                Expect(path, key, item, JsonValueKind.Object);
+                var name = Text(path, key + ".name", item, "name");
+                var hash = Text(path, key + ".sha256", item, "sha256");
+                byte[] bytes;
+                try
+                {
+                    bytes = Convert.FromHexString(hash);
+                }
+                catch (FormatException)
+                {
+                    bytes = [];
+                }
+
+                if (bytes.Length != 32)
+                {
+                    throw new InvalidDataException($"{path}: {key}.sha256 must be the 64 hex digits of the key's SHA-256 hash (printf %s KEY | sha256sum prints it), never the key itself.");
+                }
+
+                var scopes = item.TryGetProperty("scopes", out var s) ? Strings(path, key + ".scopes", s) : [HttpScopes.Read];
+                foreach (var scope in scopes)
+                {
+                    if (!HttpScopes.IsKnown(scope))
+                    {
+                        throw new InvalidDataException($"{path}: {key}.scopes: '{scope}' is not a scope; use {HttpScopes.Read}, {HttpScopes.Trade} or {HttpScopes.Admin}.");
+                    }
+                }
+
+                int? limit = item.TryGetProperty("requests_per_minute", out var l) ? (int)Number(path, key + ".requests_per_minute", l, 1, 1_000_000) : null;
+                if (keys.Exists(k => k.Name.Equals(name, StringComparison.Ordinal)))
+                {
+                    throw new InvalidDataException($"{path}: {key}.name '{name}' is used by another key; key names must be unique.");
+                }
+
+                keys.Add(new ApiKeySettings(name, bytes, [.. scopes.Select(x => x.ToLowerInvariant())], limit));
+            }
+        }
+
+        OAuthSettings? oauth = null;
+        if (auth.TryGetProperty("oauth", out var o))
+        {
+            Expect(path, "server.auth.oauth", o, JsonValueKind.Object);
+            var issuer = Text(path, "server.auth.oauth.issuer", o, "issuer");
+            var audience = Text(path, "server.auth.oauth.audience", o, "audience");
+            if (!Uri.TryCreate(issuer, UriKind.Absolute, out _) || !Uri.TryCreate(audience, UriKind.Absolute, out _))
+            {
+                throw new InvalidDataException($"{path}: server.auth.oauth.issuer and .audience must be absolute URLs (the audience is this server's /mcp URL).");
+            }
+
+            string? jwks = null;
+            if (o.TryGetProperty("jwks_file", out var j))
+            {
+                Expect(path, "server.auth.oauth.jwks_file", j, JsonValueKind.String);
+                jwks = Path.GetFullPath(j.GetString()!, Path.GetDirectoryName(Path.GetFullPath(path))!);
+            }
+
+            oauth = new OAuthSettings(issuer, audience, jwks);
+        }
+
+        return new HttpAuthSettings { ApiKeys = keys, OAuth = oauth, RequestsPerMinute = perMinute };
+    }
+
+    private static string Text(string path, string key, JsonElement parent, string property)
+    {
+        if (!parent.TryGetProperty(property, out var value) || value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+        {
+            throw new InvalidDataException($"{path}: {key} is required (a non-empty string).");
+        }
+
+        return value.GetString()!;
+    }
+
+    private static double Number(string path, string key, JsonElement value, double min, double max)
+    {
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var n) || n < min || n > max)
+        {
+            throw new InvalidDataException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{path}: {key} must be a number from {min} to {max}."));
+        }
+
+        return n;
     }
 
     private static string[] Strings(string path, string key, JsonElement value)

@@ -31,6 +31,9 @@ namespace MtMcp.Server;
 [JsonSerializable(typeof(BulkClose))]
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
 [JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(MtMcp.Server.Http.QuoteMessage))]
+[JsonSerializable(typeof(MtMcp.Server.Http.AccountMessage))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;
 
 /// <summary>The serializer options the tools are registered with.</summary>

@@ -36,6 +36,24 @@ public sealed record ServerSettings
     /// </summary>
     public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
 
+    /// <summary>
+    /// Orders (and closes) of more lots than this ask the user to confirm through the client (elicitation); null: no
+    /// confirmation. Configuration key <c>trading.confirmation.above_lots</c>.
+    /// </summary>
+    public decimal? ConfirmAboveLots { get; init; }
+
+    /// <summary>How often resource subscribers and WebSocket streams are told of changes at most (<c>server.update_interval_ms</c>).</summary>
+    public TimeSpan UpdateInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>HTTP authentication (<c>server.auth</c>); none by default.</summary>
+    public HttpAuthSettings Auth { get; init; } = HttpAuthSettings.None;
+
+    /// <summary>
+    /// Host names the HTTP server answers besides the loopback names (<c>server.allowed_hosts</c>; <c>*</c> for any), for
+    /// servers reached by a DNS name. Other Host headers get 400 (DNS rebinding protection).
+    /// </summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
     /// <summary>Whether <paramref name="toolset"/> is exposed.</summary>
     public bool Exposes(string toolset) => Toolsets.Contains(toolset, StringComparer.OrdinalIgnoreCase);
 

@@ -30,7 +30,7 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public static async Task<ServerHarness> StartAsync(Func<ServerSettings, ServerSettings>? configure = null, DateTimeOffset? now = null)
+    public static async Task<ServerHarness> StartAsync(Func<ServerSettings, ServerSettings>? configure = null, DateTimeOffset? now = null, McpClientOptions? clientOptions = null)
     {
         var data = new TempDirectory();
         var time = new FakeTimeProvider(now ?? Now);
@@ -46,7 +46,7 @@ internal sealed class ServerHarness : IAsyncDisposable
         await host.StartAsync(TestContext.Current.CancellationToken);
         var client = await McpClient.CreateAsync(
             new StreamClientTransport(clientToServer.Writer.AsStream(), serverToClient.Reader.AsStream()),
-            cancellationToken: TestContext.Current.CancellationToken);
+            clientOptions, cancellationToken: TestContext.Current.CancellationToken);
         return new ServerHarness(host, client, data, time);
     }
 

@@ -33,7 +33,8 @@ internal static class PaperCommand
         Directory.CreateDirectory(folder);
         var market = new DemoMarket.DemoMarket(new DemoMarket.DemoMarketOptions { Symbols = catalog });
 #pragma warning disable CA2000 // the service owns the journal and disposes it
-        var service = new PaperTradingService(new SqliteTradingJournal(Path.Combine(folder, "accounts.db")), catalog, new DemoMarketFeed(market, time), time);
+        var journal = new SqliteTradingJournal(Path.Combine(folder, "accounts.db"), audit: AuditOptions.FromEnvironment(time));
+        var service = new PaperTradingService(journal, catalog, new DemoMarketFeed(market, time), time);
 #pragma warning restore CA2000
         service.PrimeQuotes();
         return service;

@@ -79,7 +79,11 @@ internal static class ServeCommand
                 Mode = mode is null ? config.Mode ?? ServerMode.Paper : ServerConfiguration.ParseMode(mode),
                 Toolsets = toolsets is null ? config.Toolsets ?? Toolsets.All : Toolsets.Parse(toolsets),
                 AllowedOrigins = config.AllowedOrigins,
+                AllowedHosts = config.AllowedHosts,
                 LiveTradingEnabled = config.LiveTradingEnabled,
+                ConfirmAboveLots = config.ConfirmAboveLots,
+                UpdateInterval = config.UpdateInterval ?? TimeSpan.FromMilliseconds(250),
+                Auth = config.Auth,
             };
             settings.Validate();
             return settings;

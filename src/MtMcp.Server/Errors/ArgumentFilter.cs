@@ -30,7 +30,7 @@ internal static class ArgumentFilter
             {
                 result = await next(context, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception error) when (error is not OperationCanceledException and not McpProtocolException)
+            catch (Exception error) when (error is not OperationCanceledException and not McpProtocolException and not InputRequiredException)
             {
                 // Tool bodies never throw (ToolRunner answers for them): this is the SDK failing to bind the arguments.
                 return BadArguments(runner, name);

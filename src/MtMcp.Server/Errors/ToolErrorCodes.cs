@@ -36,6 +36,18 @@ public static class ToolErrorCodes
     /// <summary>The request is larger than the server serves in one call; page through it.</summary>
     public const string TooLarge = "TOO_LARGE";
 
+    /// <summary>
+    /// The order needs the user's confirmation and none was given: the client cannot ask (no elicitation), or the
+    /// confirmation is unknown, expired or for another order. Nothing was sent.
+    /// </summary>
+    public const string ConfirmationRequired = "CONFIRMATION_REQUIRED";
+
+    /// <summary>The user declined the confirmation; nothing was sent.</summary>
+    public const string Declined = "DECLINED";
+
+    /// <summary>Too many requests from this caller; retry after the time the HTTP Retry-After header gives.</summary>
+    public const string RateLimited = "RATE_LIMITED";
+
     /// <summary>A fault in the server; the details are in its log, not in the answer.</summary>
     public const string Internal = "INTERNAL";
 }

@@ -28,7 +28,7 @@ internal sealed class ToolRunner(ILogger<ToolRunner> logger)
         {
             return Failure(tool, error.Error);
         }
-        catch (Exception fault) when (fault is not OperationCanceledException)
+        catch (Exception fault) when (fault is not OperationCanceledException and not InputRequiredException)
         {
             return Fault(tool, fault);
         }
@@ -45,7 +45,7 @@ internal sealed class ToolRunner(ILogger<ToolRunner> logger)
         {
             return Failure(tool, error.Error);
         }
-        catch (Exception fault) when (fault is not OperationCanceledException)
+        catch (Exception fault) when (fault is not OperationCanceledException and not InputRequiredException)
         {
             return Fault(tool, fault);
         }

@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = LogEvents.OriginRejected, Level = LogLevel.Warning, Message = "Rejected an HTTP request from origin {Origin} (403)")]
     public static partial void OriginRejected(ILogger logger, string origin);
+
+    [LoggerMessage(EventId = LogEvents.SubscriberDropped, Level = LogLevel.Debug, Message = "Dropped a resource subscriber that could not be notified")]
+    public static partial void SubscriberDropped(ILogger logger, Exception error);
 }

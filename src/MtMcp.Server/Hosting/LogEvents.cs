@@ -10,4 +10,5 @@ internal static class LogEvents
     public const int QuotesPrimed = 5020;
     public const int QuoteStreamFailed = 5021;
     public const int OriginRejected = 5030;
+    public const int SubscriberDropped = 5040;
 }

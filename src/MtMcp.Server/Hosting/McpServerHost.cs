@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.AspNetCore;
+using MtMcp.Server.Http;
 
 namespace MtMcp.Server;
 
@@ -36,8 +37,11 @@ public static class McpServerHost
 
     /// <summary>
     /// Builds the Streamable HTTP server: MCP at <c>/mcp</c> (stateful sessions for clients that initialize, so they can
-    /// answer confirmations; stateless for newer clients), <c>/healthz</c>, a Host allow-list and an Origin check that
-    /// answers 403 to foreign browser origins. Only loopback addresses may be bound until authentication exists.
+    /// answer confirmations; stateless for newer clients), the REST mirror of the tools at <c>/api/v1</c> (OpenAPI at
+    /// <c>/api/v1/openapi.json</c>), WebSocket streams at <c>/ws</c>, <c>/healthz</c>, a Host allow-list and an Origin
+    /// check that answers 403 to foreign browser origins. With <see cref="ServerSettings.Auth"/> configured every endpoint
+    /// but <c>/healthz</c> and the resource metadata needs an API key or a bearer token and is rate-limited per caller;
+    /// without it only loopback addresses may be bound.
     /// </summary>
     /// <exception cref="ArgumentException">A URL is malformed or binds a non-loopback address.</exception>
     /// <exception cref="InvalidOperationException">The settings cannot start a server.</exception>
@@ -45,18 +49,24 @@ public static class McpServerHost
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(urls);
-        var bound = urls.Count == 0 ? [new Uri(DefaultUrl)] : urls.Select(CheckUrl).ToList();
+        var bound = urls.Count == 0 ? [new Uri(DefaultUrl)] : urls.Select(u => CheckUrl(u, settings.Auth.IsConfigured)).ToList();
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         ConfigureLogging(builder.Logging, logLevel);
         builder.WebHost.UseUrls([.. bound.Select(u => u.GetLeftPart(UriPartial.Authority))]);
         builder.Services.Configure<HostFilteringOptions>(o =>
         {
-            o.AllowedHosts = ["localhost", "127.0.0.1", "[::1]"];
+            o.AllowedHosts = ["localhost", "127.0.0.1", "[::1]", .. settings.AllowedHosts];
             o.AllowEmptyHosts = false;
         });
         builder.Services.AddMtMcpServer(settings, time)
             .WithHttpTransport(o => o.SessionMode = HttpServerSessionMode.StatefulForInitializeClients);
+        builder.Services.AddSingleton<ToolGateway>();
+        var secured = settings.Auth.IsConfigured;
+        if (secured)
+        {
+            builder.Services.AddMtMcpHttpAuthentication(settings.Auth);
+        }
 
         var app = builder.Build();
         var origins = new HashSet<string>(settings.AllowedOrigins, StringComparer.OrdinalIgnoreCase);
@@ -75,8 +85,23 @@ public static class McpServerHost
 
             return next(context);
         });
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        if (secured)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+            app.UseRateLimiter();
+        }
+
         app.MapGet("/healthz", () => Results.Text("{\"status\":\"ok\"}", "application/json"));
-        app.MapMcp("/mcp");
+        IEndpointConventionBuilder[] endpoints = [app.MapMcp("/mcp"), app.MapRestApi(), app.MapStreams()];
+        if (secured)
+        {
+            foreach (var endpoint in endpoints)
+            {
+                endpoint.RequireAuthorization().RequireRateLimiting(HttpAuthentication.RateLimitPolicy);
+            }
+        }
         Log.ServerStarting(logger, "http", settings.Mode, settings.Toolsets);
         foreach (var uri in bound)
         {
@@ -93,7 +118,7 @@ public static class McpServerHost
         && uri.Host is "127.0.0.1" or "localhost" or "[::1]"
         && uri.Port == context.Connection.LocalPort;
 
-    private static Uri CheckUrl(string url)
+    private static Uri CheckUrl(string url, bool authenticated)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || uri.IsDefaultPort && !url.Contains(":80", StringComparison.Ordinal))
         {
@@ -101,11 +126,11 @@ public static class McpServerHost
         }
 
         var loopback = uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
-        if (!loopback)
+        if (!loopback && !authenticated)
         {
             throw new ArgumentException(
-                $"--urls '{url}' binds a non-loopback address. Serving beyond this machine needs authentication (API keys or OAuth), which is not configured; "
-                + "bind 127.0.0.1 or localhost, or put an authenticating reverse proxy in front.", nameof(url));
+                $"--urls '{url}' binds a non-loopback address. Serving beyond this machine needs authentication: configure API keys or OAuth under "
+                + "server.auth in --config (see docs/configuration.md), or bind 127.0.0.1 or localhost.", nameof(url));
         }
 
         return uri;

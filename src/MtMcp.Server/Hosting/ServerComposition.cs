@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ModelContextProtocol.Protocol;
 using MtMcp.Server.Market;
+using MtMcp.Server.Prompts;
+using MtMcp.Server.Resources;
 using MtMcp.Server.Tools;
 using DemoMarketModel = MtMcp.DemoMarket.DemoMarket;
 
@@ -45,13 +47,22 @@ public static class ServerComposition
             services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<PaperVenue>());
         }
         services.AddSingleton<ToolRunner>();
+        services.AddSingleton<ResourceSubscriptions>();
+        services.AddSingleton<OrderConfirmations>();
+        services.AddSingleton<IHostedService, ResourcePublisher>();
 
         var builder = services.AddMcpServer(options =>
         {
             options.ServerInfo = new Implementation { Name = ServerName, Title = "MetaTrader MCP Server", Version = Version };
             options.ServerInstructions = Instructions;
         });
-        builder.WithRequestFilters(filters => filters.AddCallToolFilter(ArgumentFilter.Wrap));
+        builder.WithRequestFilters(filters =>
+        {
+            // Outermost first: the scope check runs before the arguments are looked at.
+            filters.AddCallToolFilter(ScopeFilter.Wrap);
+            filters.AddCallToolFilter(ArgumentFilter.Wrap);
+            filters.AddListToolsFilter(ScopeFilter.WrapList);
+        });
         var json = ToolJson.Options;
         var trading = settings.Mode != ServerMode.ReadOnly;
 
@@ -101,6 +112,16 @@ public static class ServerComposition
             builder.WithTools<AlertTools>(json);
         }
 
+        // Resources and prompts; account resources only where the venue runs.
+        builder.WithResources<MarketResources>();
+        if (settings.Exposes(Toolsets.Account) || settings.Exposes(Toolsets.Trading))
+        {
+            builder.WithResources<AccountResources>();
+        }
+
+        builder.WithResources<DocResources>()
+            .WithPrompts<TradingPrompts>(json)
+            .WithResourceSubscriptions();
         return builder;
     }
 }

@@ -24,6 +24,7 @@ internal sealed class LiveQuotes : BackgroundService
     private readonly ILogger<LiveQuotes> _logger;
     private readonly Dictionary<string, int> _index;
     private readonly Tick?[] _quotes;
+    private readonly long[] _versions;
     private readonly Lock _lock = new();
     private readonly TaskCompletionSource _primed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -40,7 +41,36 @@ internal sealed class LiveQuotes : BackgroundService
         }
 
         _quotes = new Tick?[symbols.Count];
+        _versions = new long[symbols.Count];
+        Symbols = [.. symbols.Select(s => s.Name)];
     }
+
+    /// <summary>The symbols quoted, in the market's order; <see cref="Version"/> and <see cref="Latest"/> index them.</summary>
+    public IReadOnlyList<string> Symbols { get; }
+
+    /// <summary>Whether the quotes are primed.</summary>
+    public bool IsPrimed => _primed.Task.IsCompletedSuccessfully;
+
+    /// <summary>The index of <paramref name="symbol"/> in <see cref="Symbols"/> (case-insensitive), or -1.</summary>
+    public int IndexOf(string symbol) => _index.TryGetValue(symbol, out var i) ? i : -1;
+
+    /// <summary>
+    /// How many times the quote of symbol <paramref name="index"/> has changed: listeners that poll (resource updates,
+    /// WebSocket streams) compare it with the value they saw, so a burst of ticks costs them one read.
+    /// </summary>
+    public long Version(int index) => Volatile.Read(ref _versions[index]);
+
+    /// <summary>The latest quote of symbol <paramref name="index"/>, or null.</summary>
+    public Tick? Latest(int index)
+    {
+        lock (_lock)
+        {
+            return _quotes[index];
+        }
+    }
+
+    /// <summary>Waits until the quotes are primed.</summary>
+    public Task WaitPrimedAsync(CancellationToken cancellationToken) => _primed.Task.WaitAsync(cancellationToken);
 
     /// <summary>The latest quote of <paramref name="symbol"/>, once the quotes are primed; null when the market has none.</summary>
     public async ValueTask<Tick?> GetAsync(string symbol, CancellationToken cancellationToken)
@@ -117,6 +147,8 @@ internal sealed class LiveQuotes : BackgroundService
         {
             _quotes[i] = tick;
         }
+
+        Interlocked.Increment(ref _versions[i]);
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

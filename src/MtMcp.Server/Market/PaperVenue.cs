@@ -32,6 +32,9 @@ internal sealed class PaperVenue : BackgroundService
         });
     }
 
+    /// <summary>Whether the service is open and its quotes primed.</summary>
+    public bool IsReady => _ready.Task.IsCompletedSuccessfully;
+
     /// <summary>The service once its quotes are primed.</summary>
     public async ValueTask<PaperTradingService> GetAsync(CancellationToken cancellationToken)
     {

@@ -28,12 +28,12 @@ internal sealed class AccountTools(ServerSettings settings, PaperVenue venue, Ti
                 rows.Add(service.Read(name, a =>
                 {
                     var s = a.Snapshot();
-                    return new AccountSummary(name, s.Info.Login, s.Info.Currency, s.Info.Leverage, MarginMode(s.Info), TradingMap.Name(s.Info.TradeMode),
+                    return new AccountSummary(name, s.Info.Login, s.Info.Currency, s.Info.Leverage, AccountViews.MarginMode(s.Info), TradingMap.Name(s.Info.TradeMode),
                         s.Balance, Math.Round(s.Equity, s.Info.CurrencyDigits), a.Positions.Count, a.Orders.Count);
                 }));
             }
 
-            return new AccountList(ServerModeName(), rows);
+            return new AccountList(AccountViews.ServerModeName(settings.Mode), rows);
         }, ServerJsonContext.Default.AccountList);
 
     [McpServerTool(Name = "get_account", Title = "Account state", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
@@ -47,16 +47,7 @@ internal sealed class AccountTools(ServerSettings settings, PaperVenue venue, Ti
         {
             var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
             var name = TradingMap.Account(service, account);
-            return service.Read(name, a =>
-            {
-                var s = a.Snapshot();
-                var digits = s.Info.CurrencyDigits;
-                return new AccountDetails(name, s.Info.Login, UntrustedText.Clean(s.Info.Server, 64), UntrustedText.Clean(s.Info.Company, 64), s.Info.Currency,
-                    s.Info.Leverage, TradingMap.Name(s.Info.TradeMode), MarginMode(s.Info), ServerModeName(), s.Balance, s.Credit,
-                    Math.Round(s.Profit, digits), Math.Round(s.Equity, digits), Math.Round(s.Margin, digits), Math.Round(s.MarginFree, digits),
-                    s.MarginLevel is { } level ? Math.Round(level, 2) : null, s.MarginCall, s.Info.MarginCall, s.Info.MarginStopOut,
-                    TradingMap.Name(s.Info.StopoutMode), s.Info.TradeAllowed && settings.Mode != ServerMode.ReadOnly, Args.FormatMilliseconds(Math.Max(s.TimeMs, 0)));
-            });
+            return AccountViews.Details(service, name, settings);
         }, ServerJsonContext.Default.AccountDetails);
 
     [McpServerTool(Name = "get_positions", Title = "Open positions", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
@@ -71,10 +62,7 @@ internal sealed class AccountTools(ServerSettings settings, PaperVenue venue, Ti
             var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
             var name = TradingMap.Account(service, account);
             var filter = symbol is null ? null : Args.Symbol(settings.Catalog, symbol).Name;
-            var rows = service.Read(name, a => a.Positions
-                .Where(p => filter is null || p.Symbol.Equals(filter, StringComparison.OrdinalIgnoreCase))
-                .Select(p => TradingMap.Position(a, p)).ToList());
-            return new PositionList(name, rows.Count, rows);
+            return AccountViews.Positions(service, name, filter);
         }, ServerJsonContext.Default.PositionList);
 
     [McpServerTool(Name = "get_orders", Title = "Pending orders", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
@@ -89,10 +77,7 @@ internal sealed class AccountTools(ServerSettings settings, PaperVenue venue, Ti
             var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
             var name = TradingMap.Account(service, account);
             var filter = symbol is null ? null : Args.Symbol(settings.Catalog, symbol).Name;
-            var rows = service.Read(name, a => a.Orders
-                .Where(o => filter is null || o.Symbol.Equals(filter, StringComparison.OrdinalIgnoreCase))
-                .Select(TradingMap.Order).ToList());
-            return new OrderList(name, rows.Count, rows);
+            return AccountViews.Orders(service, name, filter);
         }, ServerJsonContext.Default.OrderList);
 
     [McpServerTool(Name = "get_history", Title = "Trade history", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
@@ -126,13 +111,4 @@ internal sealed class AccountTools(ServerSettings settings, PaperVenue venue, Ti
             var orderRows = orders.Take(MaxHistoryRows).Select(TradingMap.Order).ToList();
             return new HistoryPage(name, Args.Format(start), Args.Format(end), dealRows.Count, dealRows, orderRows.Count, orderRows, truncated);
         }, ServerJsonContext.Default.HistoryPage);
-
-    private string ServerModeName() => settings.Mode switch
-    {
-        ServerMode.ReadOnly => "read_only",
-        ServerMode.Live => "live",
-        _ => "paper",
-    };
-
-    private static string MarginMode(MtMcp.Domain.AccountInfo info) => info.IsHedging ? "hedging" : "netting";
 }

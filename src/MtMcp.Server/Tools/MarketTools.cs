@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using MtMcp.Domain;
@@ -89,8 +90,7 @@ internal sealed class MarketTools(ServerSettings settings, MarketHistory history
             {
                 var tick = await quotes.GetAsync(spec.Name, cancellationToken).ConfigureAwait(false)
                     ?? throw new ToolErrorException(new ToolError(ToolErrorCodes.NoData, $"{spec.Name} has no quote yet on the demo market.", Retryable: true, "symbols"));
-                rows.Add(new QuoteInfo(spec.Name, tick.Bid, tick.Ask, Math.Round((tick.Bid + tick.Ask) / 2, spec.Digits + 1),
-                    (int)Math.Round((tick.Ask - tick.Bid) / spec.Point), spec.Digits, Args.FormatMilliseconds(tick.TimeMs), tick.TimeMs, spec.IsQuoted(now)));
+                rows.Add(Quote(spec, tick, now));
             }
 
             return new QuoteList("demo", rows);
@@ -107,7 +107,9 @@ internal sealed class MarketTools(ServerSettings settings, MarketHistory history
         [Description("Timeframe: M1, M2, M3, M4, M5, M6, M10, M12, M15, M20, M30, H1, H2, H3, H4, H6, H8, H12, D1, W1 or MN1.")] string timeframe,
         [Description("Number of most recent bars, 1 to 5000 (default 100 when 'from' is not given).")] int? count = null,
         [Description("Start of the range, ISO-8601 UTC (e.g. 2026-03-02T00:00:00Z) or a date; switches to range mode.")] string? from = null,
-        [Description("End of the range (inclusive), ISO-8601 UTC or a date; default now.")] string? to = null) =>
+        [Description("End of the range (inclusive), ISO-8601 UTC or a date; default now.")] string? to = null,
+        IProgress<ProgressNotificationValue>? progress = null,
+        CancellationToken cancellationToken = default) =>
         runner.Run("get_bars", () =>
         {
             var spec = Args.Symbol(_catalog, symbol);
@@ -124,17 +126,19 @@ internal sealed class MarketTools(ServerSettings settings, MarketHistory history
             {
                 var n = Args.Count(count, 100, 1, MaxBars, "count");
                 // One bar more tells whether earlier bars exist.
+                var report = new PageProgress(progress, n, "bars", cancellationToken);
                 var (bars, source) = history.GetBars(spec, tf, null, end, n + 1);
                 var more = bars.Length > n;
                 var page = more ? bars[1..] : bars;
-                return Page(spec, tf, source, page, nextFrom: null, earlierTo: more && page.Length > 0 ? Args.FormatSeconds(page[0].Time - 1) : null);
+                return Page(spec, tf, source, page, nextFrom: null, earlierTo: more && page.Length > 0 ? Args.FormatSeconds(page[0].Time - 1) : null, report);
             }
             else
             {
+                var report = new PageProgress(progress, MaxBars, "bars", cancellationToken);
                 var (bars, source) = history.GetBars(spec, tf, start, end, null);
                 var more = bars.Length > MaxBars;
                 var page = more ? bars[..MaxBars] : bars;
-                return Page(spec, tf, source, page, nextFrom: more ? Args.FormatSeconds(bars[MaxBars].Time) : null, earlierTo: null);
+                return Page(spec, tf, source, page, nextFrom: more ? Args.FormatSeconds(bars[MaxBars].Time) : null, earlierTo: null, report);
             }
         }, ServerJsonContext.Default.BarsPage);
 
@@ -146,7 +150,9 @@ internal sealed class MarketTools(ServerSettings settings, MarketHistory history
         [Description("Symbol name, e.g. EURUSD.")] string symbol,
         [Description("Number of most recent ticks, 1 to 10000 (default 100 when 'from' is not given).")] int? count = null,
         [Description("Start of the range, ISO-8601 UTC with optional milliseconds (e.g. 2026-03-02T13:00:00.250Z); switches to range mode.")] string? from = null,
-        [Description("End of the range (inclusive), ISO-8601 UTC; default now.")] string? to = null) =>
+        [Description("End of the range (inclusive), ISO-8601 UTC; default now.")] string? to = null,
+        IProgress<ProgressNotificationValue>? progress = null,
+        CancellationToken cancellationToken = default) =>
         runner.Run("get_ticks", () =>
         {
             var spec = Args.Symbol(_catalog, symbol);
@@ -165,12 +171,15 @@ internal sealed class MarketTools(ServerSettings settings, MarketHistory history
             }
 
             var n = start is null ? Args.Count(count, 100, 1, MaxTicks, "count") : (int?)null;
+            var report = new PageProgress(progress, n ?? MaxTicks, "ticks", cancellationToken);
             var (ticks, source) = history.GetTicks(spec, start, end, n);
             var more = n is null && ticks.Length > MaxTicks;
             var page = more ? ticks[..MaxTicks] : ticks;
             var rows = new TickInfo[page.Length];
+            report.Loaded(page.Length);
             for (var i = 0; i < page.Length; i++)
             {
+                report.Row(i);
                 var t = page[i];
                 rows[i] = new TickInfo(Args.FormatMilliseconds(t.TimeMs), t.TimeMs, t.Bid, t.Ask, t.Last, t.Volume, t.Flags.ToString());
             }
@@ -223,6 +232,10 @@ internal sealed class MarketTools(ServerSettings settings, MarketHistory history
                 Sessions(spec.QuoteSessions), Sessions(spec.TradeSessions));
         }, ServerJsonContext.Default.MarketHours);
 
+    internal static QuoteInfo Quote(SymbolSpec spec, Tick tick, DateTimeOffset now) =>
+        new(spec.Name, tick.Bid, tick.Ask, Math.Round((tick.Bid + tick.Ask) / 2, spec.Digits + 1),
+            (int)Math.Round((tick.Ask - tick.Bid) / spec.Point), spec.Digits, Args.FormatMilliseconds(tick.TimeMs), tick.TimeMs, spec.IsQuoted(now));
+
     internal static SymbolDetails Details(SymbolSpec s) => new(
         s.Name, UntrustedText.Clean(s.Description), UntrustedText.Clean(s.Path), s.CurrencyBase, s.CurrencyProfit, s.CurrencyMargin,
         s.AssetClass.ToString(), s.AssetClass.MaxRetailLeverage(), s.Digits, s.Point, s.TickSize, s.TickPrice, s.PipSize,
@@ -240,11 +253,13 @@ internal sealed class MarketTools(ServerSettings settings, MarketHistory history
         _ => "demo",
     };
 
-    private static BarsPage Page(SymbolSpec spec, Timeframe timeframe, HistorySource source, ReadOnlySpan<Bar> bars, string? nextFrom, string? earlierTo)
+    private static BarsPage Page(SymbolSpec spec, Timeframe timeframe, HistorySource source, ReadOnlySpan<Bar> bars, string? nextFrom, string? earlierTo, PageProgress report)
     {
         var rows = new BarInfo[bars.Length];
+        report.Loaded(bars.Length);
         for (var i = 0; i < bars.Length; i++)
         {
+            report.Row(i);
             var b = bars[i];
             rows[i] = new BarInfo(Args.FormatSeconds(b.Time), b.Open, b.High, b.Low, b.Close, b.TickVolume, b.Spread, b.RealVolume);
         }

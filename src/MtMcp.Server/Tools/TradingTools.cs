@@ -16,7 +16,7 @@ namespace MtMcp.Server.Tools;
 /// retcode, which a rejection carries in TRADE_REJECTED. A rejected or invalid request changes nothing.
 /// </summary>
 [McpServerToolType]
-internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, TimeProvider time, ToolRunner runner)
+internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, TimeProvider time, ToolRunner runner, OrderConfirmations confirmations)
 {
     private const string AccountArgument = "Account name; default: the first account (the paper account 'demo' when none was created).";
     private const string ClientOrderIdArgument = "Your unique id for this request (1 to 64 characters): sending the same id again returns the first result and never trades twice.";
@@ -43,6 +43,8 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
         [Description("Magic number (expert id) kept on the order, its deals and position.")] long? magic = null,
         [Description("Comment kept on the order (at most 31 characters).")] string? comment = null,
         [Description(AccountArgument)] string? account = null,
+        McpServer? server = null,
+        RequestContext<CallToolRequestParams>? context = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("place_order", async () =>
@@ -51,6 +53,12 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
                 expiration, magic, comment, ClientOrderId(client_order_id, required: true));
             var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
             var name = TradingMap.Account(service, account);
+            if (confirmations.Needed(request))
+            {
+                // Arguments, market hours (Build) and venue rules (Send) are all checked again when the answer comes back.
+                confirmations.Require(server, context?.Params, user, name, request, Summary(service, name, request));
+            }
+
             return new TradeAnswer(name, Sent(service.Send(name, request, Origin("place_order", user))));
         }, ServerJsonContext.Default.TradeAnswer);
 
@@ -315,6 +323,20 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
         }
 
         return request;
+    }
+
+    // What the user is asked to confirm: the order as it will be sent, with its margin.
+    private string Summary(PaperTradingService service, string account, TradeRequest request)
+    {
+        var spec = Args.Symbol(settings.Catalog, request.Symbol);
+        var check = service.Check(account, request);
+        var at = request.Action == TradeAction.Deal ? "at market" : "at " + spec.FormatPrice(request.Price);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Send {TradingMap.Name(request.Type).Replace('_', ' ')} {request.Volume} lots {spec.Name} {at} on account {account}"
+            + $"{(request.StopLoss > 0 ? ", stop loss " + spec.FormatPrice(request.StopLoss) : ", no stop loss")}"
+            + $"{(request.TakeProfit > 0 ? ", take profit " + spec.FormatPrice(request.TakeProfit) : "")}? "
+            + $"Margin needed {check.RequiredMargin:0.00}, free margin after {check.MarginFree:0.00}. "
+            + $"(Orders above {settings.ConfirmAboveLots} lots need your confirmation.)");
     }
 
     private void MarketOpen(SymbolSpec spec)

@@ -1,0 +1,55 @@
+using System.ComponentModel;
+using System.Text.Json;
+using ModelContextProtocol;
+using ModelContextProtocol.Server;
+using MtMcp.Paper;
+using MtMcp.Server.Market;
+using MtMcp.Server.Tools;
+
+namespace MtMcp.Server.Resources;
+
+/// <summary>
+/// The account resources on the paper venue: the account's state, its open positions and its working orders (JSON, the
+/// shapes of <c>get_account</c>, <c>get_positions</c> and <c>get_orders</c>). Subscribers are told when a trade, a fill
+/// or (throttled) a quote that moves the floating profit changes them.
+/// </summary>
+[McpServerResourceType]
+internal sealed class AccountResources(ServerSettings settings, PaperVenue venue)
+{
+    [McpServerResource(UriTemplate = ResourceUris.Account, Name = "account", Title = "Account state", MimeType = ResourceUris.Json)]
+    [Description("An account's balance, equity, margin, free margin, margin level, leverage, currency and modes.")]
+    public async Task<string> Account([Description("Account name, e.g. demo.")] string account, CancellationToken cancellationToken)
+    {
+        var (service, name) = await ResolveAsync(account, cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.Serialize(AccountViews.Details(service, name, settings), ServerJsonContext.Default.AccountDetails);
+    }
+
+    [McpServerResource(UriTemplate = ResourceUris.Positions, Name = "positions", Title = "Open positions", MimeType = ResourceUris.Json)]
+    [Description("An account's open positions with current price and floating profit.")]
+    public async Task<string> Positions([Description("Account name, e.g. demo.")] string account, CancellationToken cancellationToken)
+    {
+        var (service, name) = await ResolveAsync(account, cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.Serialize(AccountViews.Positions(service, name, null), ServerJsonContext.Default.PositionList);
+    }
+
+    [McpServerResource(UriTemplate = ResourceUris.Orders, Name = "orders", Title = "Working orders", MimeType = ResourceUris.Json)]
+    [Description("An account's working (pending) orders.")]
+    public async Task<string> Orders([Description("Account name, e.g. demo.")] string account, CancellationToken cancellationToken)
+    {
+        var (service, name) = await ResolveAsync(account, cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.Serialize(AccountViews.Orders(service, name, null), ServerJsonContext.Default.OrderList);
+    }
+
+    private async Task<(PaperTradingService Service, string Name)> ResolveAsync(string account, CancellationToken cancellationToken)
+    {
+        var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return (service, TradingMap.Account(service, account));
+        }
+        catch (ToolErrorException error)
+        {
+            throw new McpProtocolException(error.Message, McpErrorCode.ResourceNotFound);
+        }
+    }
+}
