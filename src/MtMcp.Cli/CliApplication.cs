@@ -21,6 +21,7 @@ internal static class CliApplication
         root.Subcommands.Add(AuditCommand.Create(options));
         root.Subcommands.Add(ReportCommand.Create(options));
         root.Subcommands.Add(BacktestCommand.Create(options));
+        root.Subcommands.Add(StrategyCommand.Create());
 
         var invocation = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);

@@ -6,6 +6,15 @@ namespace MtMcp.Server;
 /// <summary>Everything the MCP server is composed from: mode, toolsets, data and the HTTP guard rails.</summary>
 public sealed record ServerSettings
 {
+    /// <summary>
+    /// The limits of the pre-trade risk gate every order passes (the configuration's <c>risk_management</c>,
+    /// <c>compliance</c> and <c>position_limits</c> sections; docs/risk.md). Defaults: the EU retail profile.
+    /// </summary>
+    public MtMcp.Risk.RiskConfiguration Risk { get; init; } = MtMcp.Risk.RiskConfiguration.Default;
+
+    /// <summary>The configuration file, watched so risk limits reload when it changes; null = no file.</summary>
+    public string? ConfigurationPath { get; init; }
+
     /// <summary>The configuration key that allows live trading.</summary>
     public const string LiveEnabledKey = "trading.live.enabled";
 

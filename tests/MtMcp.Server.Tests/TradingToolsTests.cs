@@ -164,12 +164,30 @@ public sealed class TradingToolsTests
     }
 
     [Fact]
-    public async Task PlaceOrder_VenueRejection_IsTradeRejectedWithTheRetcodeAndChangesNothing()
+    public async Task PlaceOrder_OverTheLeverageCap_IsRiskLimitAndChangesNothing()
     {
+        // The default risk profile (EU retail) caps EURUSD at 30:1: 40 lots on 10,000 USD is about 440:1.
         await using var server = await ServerHarness.StartAsync();
         var before = await Ledger(server);
-        // 100 lots of EURUSD need about 100,000 USD of margin at 1:100; the account has 10,000.
-        var error = await server.CallErrorAsync("place_order", new() { ["symbol"] = "EURUSD", ["side"] = "buy", ["volume"] = 100, ["client_order_id"] = "big" });
+        var error = await server.CallErrorAsync("place_order", new() { ["symbol"] = "EURUSD", ["side"] = "buy", ["volume"] = 40, ["client_order_id"] = "big" });
+        Assert.Equal("RISK_LIMIT", error.GetProperty("error_code").GetString());
+        Assert.Contains("leverage_limit", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(10006, error.GetProperty("retcode").GetInt32());   // TRADE_RETCODE_REJECT: never sent to the venue
+        Assert.False(error.GetProperty("retryable").GetBoolean());
+        Assert.Equal(before, await Ledger(server));
+    }
+
+    [Fact]
+    public async Task PlaceOrder_VenueRejection_IsTradeRejectedWithTheRetcodeAndChangesNothing()
+    {
+        // A professional profile has no leverage caps, so the venue's own margin check decides.
+        await using var server = await ServerHarness.StartAsync(s => s with
+        {
+            Risk = MtMcp.Risk.RiskConfiguration.Parse("""{ "compliance": { "profile": "PROFESSIONAL" } }"""),
+        });
+        var before = await Ledger(server);
+        // 40 lots of EURUSD need about 44,000 USD of margin at 1:100; the account has 10,000.
+        var error = await server.CallErrorAsync("place_order", new() { ["symbol"] = "EURUSD", ["side"] = "buy", ["volume"] = 40, ["client_order_id"] = "big" });
         Assert.Equal("TRADE_REJECTED", error.GetProperty("error_code").GetString());
         Assert.Equal(10019, error.GetProperty("retcode").GetInt32());   // TRADE_RETCODE_NO_MONEY
         Assert.Equal(before, await Ledger(server));

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using MtMcp.Backtesting;
 using MtMcp.Domain;
+using MtMcp.Strategies;
 
 namespace MtMcp.Cli.Commands;
 
@@ -13,7 +14,7 @@ internal static class BacktestCommand
 
     public static Command Create(GlobalOptions globals)
     {
-        var strategy = new Option<string>("--strategy", "-s") { Description = "Strategy: builtin:NAME (sma_cross).", Required = true };
+        var strategy = new Option<string>("--strategy", "-s") { Description = "Strategy: a strategy-language FILE or builtin:NAME (sma_cross, ema_cross, rsi_mean_reversion, bollinger_breakout, donchian_turtle, macd_trend, supertrend).", Required = true };
         var data = new Option<string?>("--data") { Description = "Read bars (or ticks, with --timeframe) from this file instead of the store." };
         var symbol = new Option<string?>("--symbol") { Description = "Symbol in the store (or of the --data file)." };
         var timeframe = new Option<string?>("--timeframe", "-t") { Description = "Timeframe of the bars (resampled from the file's when longer)." };
@@ -56,7 +57,7 @@ internal static class BacktestCommand
             BacktestResult run;
             try
             {
-                run = CompatBacktest.Run(bars, BuiltinStrategies.Create(result.GetValue(strategy)!), StrategyParameters.Parse(result.GetValue(parameters) ?? []), options);
+                run = CompatBacktest.Run(bars, StrategyResolver.Create(result.GetValue(strategy)!), StrategyParameters.Parse(result.GetValue(parameters) ?? []), options);
             }
             catch (ArgumentException exception)
             {

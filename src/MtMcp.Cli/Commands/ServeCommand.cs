@@ -84,11 +84,14 @@ internal static class ServeCommand
                 ConfirmAboveLots = config.ConfirmAboveLots,
                 UpdateInterval = config.UpdateInterval ?? TimeSpan.FromMilliseconds(250),
                 Auth = config.Auth,
+                Risk = file is null ? MtMcp.Risk.RiskConfiguration.Default : MtMcp.Risk.RiskConfiguration.Parse(File.ReadAllText(file.FullName)),
+                ConfigurationPath = file?.FullName,
             };
             settings.Validate();
             return settings;
         }
-        catch (Exception error) when (error is ArgumentException or InvalidDataException or FileNotFoundException or InvalidOperationException)
+        catch (Exception error) when (error is ArgumentException or InvalidDataException or FileNotFoundException or InvalidOperationException
+            or MtMcp.Risk.RiskConfigurationException)
         {
             throw new UserErrorException(error.Message.Split(" (Parameter", 2)[0]);
         }

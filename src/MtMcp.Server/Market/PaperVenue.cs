@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using MtMcp.Paper;
+using MtMcp.Risk;
 using MtMcp.Storage;
 using DemoMarketModel = MtMcp.DemoMarket.DemoMarket;
 
@@ -16,21 +17,27 @@ namespace MtMcp.Server.Market;
 internal sealed class PaperVenue : BackgroundService
 {
     private readonly Lazy<PaperTradingService> _service;
+    private readonly RiskConfigurationWatcher? _watcher;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _disposed;
 
     public PaperVenue(ServerSettings settings, DemoMarketModel market, TimeProvider time)
     {
+        Gate = new PreTradeGate(settings.Risk);
+        _watcher = settings.ConfigurationPath is { } path ? new RiskConfigurationWatcher(path, Gate, time) : null;
         _service = new(() =>
         {
             var folder = Path.Combine(settings.DataDirectory, "paper");
             Directory.CreateDirectory(folder);
-            var service = new PaperTradingService(
-                new SqliteTradingJournal(Path.Combine(folder, "accounts.db")), settings.Catalog, new DemoMarketFeed(market, time), time);
+            var journal = new SqliteTradingJournal(Path.Combine(folder, "accounts.db"), audit: AuditOptions.FromEnvironment(time));
+            var service = new PaperTradingService(journal, settings.Catalog, new DemoMarketFeed(market, time), time, Gate);
             service.EnsureDefaultAccount();
             return service;
         });
     }
+
+    /// <summary>The pre-trade risk gate on the venue's order path (also the kill switch).</summary>
+    public PreTradeGate Gate { get; }
 
     /// <summary>Whether the service is open and its quotes primed.</summary>
     public bool IsReady => _ready.Task.IsCompletedSuccessfully;
@@ -45,6 +52,7 @@ internal sealed class PaperVenue : BackgroundService
     public override void Dispose()
     {
         base.Dispose();
+        _watcher?.Dispose();
         // The container disposes this once as the venue and once as a hosted service.
         if (_service.IsValueCreated && Interlocked.Exchange(ref _disposed, 1) == 0)
         {

@@ -48,6 +48,14 @@ internal static class TradingMap
     /// <summary>A rejected request as a TRADE_REJECTED (or MARKET_CLOSED) tool error with the MT5 retcode.</summary>
     public static ToolErrorException Rejected(TradeResult r)
     {
+        // The server's own risk gate refused it: the venue never saw the request.
+        if (r.RiskCheck is { } check)
+        {
+            var later = check is "max_orders_per_minute" or "max_orders_per_day";
+            return new ToolErrorException(new ToolError(ToolErrorCodes.RiskLimit,
+                $"Refused by the risk limit '{check}': {UntrustedText.Clean(r.Message, 400)}", later, Retcode: (int)r.Retcode));
+        }
+
         var code = r.Retcode == TradeRetcode.MarketClosed ? ToolErrorCodes.MarketClosed : ToolErrorCodes.TradeRejected;
         var retryable = r.Outcome is TradeOutcome.Retryable or TradeOutcome.Uncertain || r.Retcode == TradeRetcode.MarketClosed;
         return new ToolErrorException(new ToolError(code,
