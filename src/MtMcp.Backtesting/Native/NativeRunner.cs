@@ -215,8 +215,8 @@ internal sealed class NativeRunner : IStrategyContext
             Action = TradeAction.SlTp,
             Symbol = p.Symbol,
             Position = p.Ticket,
-            StopLoss = double.IsNaN(sl) ? 0 : sl,
-            TakeProfit = double.IsNaN(tp) ? 0 : tp,
+            StopLoss = OnGrid(sl),
+            TakeProfit = OnGrid(tp),
         });
     }
 
@@ -272,13 +272,16 @@ internal sealed class NativeRunner : IStrategyContext
                 (true, false, false, _) => OrderType.SellStop,
             },
             Volume = lots,
-            Price = !double.IsNaN(stop) ? stop : double.IsNaN(limit) ? 0 : limit,
-            StopLimit = !double.IsNaN(stop) && !double.IsNaN(limit) ? limit : 0,
-            StopLoss = double.IsNaN(sl) ? 0 : sl,
-            TakeProfit = double.IsNaN(tp) ? 0 : tp,
+            Price = OnGrid(!double.IsNaN(stop) ? stop : limit),
+            StopLimit = !double.IsNaN(stop) ? OnGrid(limit) : 0,
+            StopLoss = OnGrid(sl),
+            TakeProfit = OnGrid(tp),
             Comment = tag ?? "",
         });
     }
+
+    // Strategies compute levels freely (ATR multiples, percentages); the venue takes prices on the symbol's tick grid.
+    private double OnGrid(double price) => double.IsNaN(price) ? 0 : Spec.NormalizePrice(price);
 
     private decimal Floor(decimal lots) => Math.Floor(lots / Spec.VolumeStep) * Spec.VolumeStep;
 
