@@ -9,6 +9,8 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ./
 COPY src/ src/
+# The server embeds docs/strategy-language.md as its mt://docs/strategy-language resource.
+COPY docs/strategy-language.md docs/
 RUN dotnet publish src/MtMcp.Cli/MtMcp.Cli.csproj -c Release -o /app /p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

@@ -65,6 +65,33 @@ public sealed class SecuredHttpEndToEndTests(SecuredServer server) : IClassFixtu
     }
 
     [Fact]
+    public async Task TradeKey_AdminTools_AreHiddenAndRefusedAndChangeNothing()
+    {
+        await using var transport = new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = server.Mcp,
+            AdditionalHeaders = new Dictionary<string, string> { ["X-Api-Key"] = SecuredServer.TradeKey },
+        });
+        await using var client = await McpClient.CreateAsync(transport, cancellationToken: TestContext.Current.CancellationToken);
+        var names = (await client.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken)).Select(t => t.Name).ToList();
+        Assert.Contains("get_risk_limits", names);
+        Assert.DoesNotContain("kill_switch", names);
+        Assert.DoesNotContain("set_risk_limits", names);
+        var refused = await client.CallToolAsync("kill_switch", new Dictionary<string, object?> { ["action"] = "engage" }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(refused.IsError);
+        Assert.Contains("UNAUTHORIZED", ServerHarness.Text(refused), StringComparison.Ordinal);
+
+        using var http = server.Http(SecuredServer.ReadKey);
+        using var response = await http.PostAsJsonAsync("/api/v1/tools/set_risk_limits",
+            new { configuration = """{"position_limits":{"max_order_volume":0.01}}""" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("UNAUTHORIZED", (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("error_code").GetString());
+        var limits = await http.GetFromJsonAsync<JsonElement>("/api/v1/tools/get_risk_limits", TestContext.Current.CancellationToken);
+        Assert.Equal(50m, limits.GetProperty("limits").GetProperty("max_order_volume").GetDecimal());
+        Assert.False(limits.GetProperty("status").GetProperty("kill_switch").GetBoolean());
+    }
+
+    [Fact]
     public async Task Rest_TradeKey_PlacesAndClosesAPositionWithHistory()
     {
         using var http = server.Http(SecuredServer.TradeKey);

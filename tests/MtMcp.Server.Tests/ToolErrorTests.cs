@@ -28,7 +28,21 @@ public sealed class ToolErrorTests(ToolErrorTests.SharedServer shared) : IClassF
         { "calculate_indicator", """{"name":"rsi","symbol":"EURUSD","timeframe":"H1","params":{"time_period":[1]}}""", "INVALID_ARGUMENT", "params" },
         { "calculate_indicator", """{"name":"sma","symbol":"EURUSD","timeframe":"H1","source":"vwap"}""", "INVALID_ARGUMENT", "source" },
         { "place_order", "{}", "INVALID_ARGUMENT", "symbol" },
-        { "get_risk_report", "{}", "NOT_AVAILABLE", null },
+        { "get_risk_report", """{"confidence":2}""", "INVALID_ARGUMENT", "confidence" },
+        { "calculate_margin", """{"symbol":"EURUSD","side":"buy","volume":-1}""", "INVALID_ARGUMENT", "volume" },
+        { "calculate_profit", """{"symbol":"EURUSD","side":"buy","volume":0.1,"open_price":1.1,"close_price":1.1000001}""", "INVALID_ARGUMENT", "close_price" },
+        { "calculate_position_size", """{"symbol":"EURUSD","side":"buy","risk_percent":1,"stop_loss":9.5}""", "INVALID_ARGUMENT", "stop_loss" },
+        { "calculate_position_size", """{"symbol":"EURUSD","side":"buy","risk_percent":150,"stop_loss":1.0}""", "INVALID_ARGUMENT", "risk_percent" },
+        { "kill_switch", """{"action":"pause"}""", "INVALID_ARGUMENT", "action" },
+        { "set_risk_limits", """{"configuration":"{\"risk_management\":{\"max_daily_loss_percent\":-3}}"}""", "INVALID_ARGUMENT", "configuration" },
+        { "get_audit_log", """{"limit":5000}""", "TOO_LARGE", "limit" },
+        { "compliance_report", """{"from":"2026-03-01","format":"pdf"}""", "INVALID_ARGUMENT", "format" },
+        { "run_backtest", "{}", "INVALID_ARGUMENT", "strategy" },
+        { "run_backtest", """{"strategy":"builtin:nope","symbol":"EURUSD"}""", "INVALID_ARGUMENT", "strategy" },
+        { "run_backtest", """{"strategy":"/etc/passwd","symbol":"EURUSD"}""", "INVALID_ARGUMENT", "strategy" },
+        { "run_backtest", """{"strategy":"builtin:sma_cross","symbol":"EURUSD","parameters":{"fast":1000}}""", "INVALID_ARGUMENT", "parameters" },
+        { "run_backtest", """{"strategy":"builtin:sma_cross","symbol":"EURUSD","mode":"native","spread":0.1}""", "INVALID_ARGUMENT", "spread" },
+        { "optimize_strategy", "{}", "NOT_AVAILABLE", null },
     };
 
     [Theory]
@@ -63,7 +77,7 @@ public sealed class ToolErrorTests(ToolErrorTests.SharedServer shared) : IClassF
     public async Task CallTool_NotAvailable_NamesTheIssueThatBringsIt()
     {
         var server = shared.Server;
-        var error = await server.CallErrorAsync("run_backtest");
+        var error = await server.CallErrorAsync("optimize_strategy");
         Assert.Contains("issue 8", error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 

@@ -143,7 +143,10 @@ public sealed class TradingToolsTests
         { """{"symbol":"EURUSD","side":"buy","type":"limit","volume":0.1,"client_order_id":"x"}""", "INVALID_ARGUMENT", "price" },
         { """{"symbol":"EURUSD","side":"buy","volume":0.1,"price":1.1,"client_order_id":"x"}""", "INVALID_ARGUMENT", "price" },
         { """{"symbol":"EURUSD","side":"buy","type":"limit","volume":0.1,"price":1.0,"expiration":"2020-01-01","client_order_id":"x"}""", "INVALID_ARGUMENT", "expiration" },
-        { """{"symbol":"EURUSD","side":"buy","volume":0.1,"risk_percent":1,"stop_loss":1.0,"client_order_id":"x"}""", "NOT_AVAILABLE", "risk_percent" },
+        { """{"symbol":"EURUSD","side":"buy","volume":0.1,"risk_percent":1,"stop_loss":1.0,"client_order_id":"x"}""", "INVALID_ARGUMENT", "risk_percent" },
+        { """{"symbol":"EURUSD","side":"buy","risk_percent":1,"client_order_id":"x"}""", "INVALID_ARGUMENT", "stop_loss" },
+        { """{"symbol":"EURUSD","side":"buy","risk_percent":1,"stop_loss":1.5,"client_order_id":"x"}""", "INVALID_ARGUMENT", "stop_loss" },
+        { """{"symbol":"EURUSD","side":"buy","risk_percent":0.001,"stop_loss":0.5,"client_order_id":"x"}""", "INVALID_ARGUMENT", "risk_percent" },
         { """{"symbol":"EURUSD","side":"buy","volume":0.1,"comment":"this comment is far longer than thirty-one characters","client_order_id":"x"}""", "INVALID_ARGUMENT", "comment" },
     };
 

@@ -166,8 +166,69 @@ internal sealed class MarketProcess
             _logEnd = (double[])process._logEnd.Clone();
         }
 
+        // A checkpoint read back by Read: the arrays are sized for the model being read into.
+        private Checkpoint(long minute, int sourceCount, int driverCount)
+        {
+            _minute = minute;
+            _random = new Xoshiro256StarStar[sourceCount];
+            _move = new double[sourceCount];
+            _jump = new double[sourceCount];
+            _jumpSecond = new int[sourceCount];
+            _lastJumpMs = new long[sourceCount];
+            _previousJumpMs = new long[sourceCount];
+            _logStart = new double[driverCount];
+            _logEnd = new double[driverCount];
+        }
+
         /// <summary>The minute the saved process held.</summary>
         public long Minute => _minute;
+
+        /// <summary>
+        /// A checkpoint of a process of <paramref name="model"/> that stepped every source and driver, as <see cref="Write"/>
+        /// wrote it; the caller checks that the data belongs to this model.
+        /// </summary>
+        public static Checkpoint Read(BinaryReader reader, MarketModel model)
+        {
+            var checkpoint = new Checkpoint(reader.ReadInt64(), model.Sources.Length, model.Drivers.Length);
+            for (var s = 0; s < checkpoint._random.Length; s++)
+            {
+                checkpoint._random[s] = Xoshiro256StarStar.Read(reader);
+                checkpoint._move[s] = reader.ReadDouble();
+                checkpoint._jump[s] = reader.ReadDouble();
+                checkpoint._jumpSecond[s] = reader.ReadInt32();
+                checkpoint._lastJumpMs[s] = reader.ReadInt64();
+                checkpoint._previousJumpMs[s] = reader.ReadInt64();
+            }
+
+            for (var d = 0; d < checkpoint._logStart.Length; d++)
+            {
+                checkpoint._logStart[d] = reader.ReadDouble();
+                checkpoint._logEnd[d] = reader.ReadDouble();
+            }
+
+            return checkpoint;
+        }
+
+        /// <summary>Writes the full state; <see cref="Read"/> restores it bit for bit.</summary>
+        public void Write(BinaryWriter writer)
+        {
+            writer.Write(_minute);
+            for (var s = 0; s < _random.Length; s++)
+            {
+                _random[s].Write(writer);
+                writer.Write(_move[s]);
+                writer.Write(_jump[s]);
+                writer.Write(_jumpSecond[s]);
+                writer.Write(_lastJumpMs[s]);
+                writer.Write(_previousJumpMs[s]);
+            }
+
+            for (var d = 0; d < _logStart.Length; d++)
+            {
+                writer.Write(_logStart[d]);
+                writer.Write(_logEnd[d]);
+            }
+        }
 
         public void CopyTo(MarketProcess process)
         {

@@ -46,6 +46,26 @@ internal struct Xoshiro256StarStar
             SplitMix64.Next(ref state), SplitMix64.Next(ref state), SplitMix64.Next(ref state), SplitMix64.Next(ref state));
     }
 
+    /// <summary>Writes the full state (including a kept normal draw), from which <see cref="Read"/> continues bit-identically.</summary>
+    public readonly void Write(BinaryWriter writer)
+    {
+        writer.Write(_s0);
+        writer.Write(_s1);
+        writer.Write(_s2);
+        writer.Write(_s3);
+        writer.Write(_spareNormal);
+        writer.Write(_hasSpareNormal);
+    }
+
+    /// <summary>A generator in the state <see cref="Write"/> wrote.</summary>
+    /// <exception cref="ArgumentException">The state is all zero (never written by <see cref="Write"/>: the data is corrupt).</exception>
+    public static Xoshiro256StarStar Read(BinaryReader reader) =>
+        new(reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64())
+        {
+            _spareNormal = reader.ReadDouble(),
+            _hasSpareNormal = reader.ReadBoolean(),
+        };
+
     /// <summary>The next 64 random bits.</summary>
     public ulong NextUInt64()
     {

@@ -51,6 +51,33 @@ internal sealed class ToolRunner(ILogger<ToolRunner> logger)
         }
     }
 
+    /// <summary>
+    /// Runs an asynchronous tool body whose text content is a document of its own (CSV, Markdown) rather than the JSON of
+    /// the structured content; a null text falls back to the JSON.
+    /// </summary>
+    public async ValueTask<CallToolResult> RunWithTextAsync<T>(string tool, Func<ValueTask<(T Value, string? Text)>> body, JsonTypeInfo<T> info)
+    {
+        try
+        {
+            var (value, text) = await body().ConfigureAwait(false);
+            var result = Success(value, info);
+            if (text is not null)
+            {
+                result.Content = [new TextContentBlock { Text = text }];
+            }
+
+            return result;
+        }
+        catch (ToolErrorException error)
+        {
+            return Failure(tool, error.Error);
+        }
+        catch (Exception fault) when (fault is not OperationCanceledException and not InputRequiredException)
+        {
+            return Fault(tool, fault);
+        }
+    }
+
     /// <summary>The answer of a tool whose feature arrives with a later issue.</summary>
     public CallToolResult NotAvailable(string tool, int issue) => Failure(tool, ToolErrorException.NotAvailable(tool, issue).Error);
 

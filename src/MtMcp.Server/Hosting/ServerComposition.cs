@@ -36,11 +36,16 @@ public static class ServerComposition
         settings.Validate();
         services.AddSingleton(settings);
         services.AddSingleton(time);
-        services.AddSingleton(_ => new DemoMarketModel(settings.DemoMarket with { Symbols = settings.Catalog }));
+        // The walk's checkpoints persist in the data directory: a restart resumes the walk near now instead of walking
+        // from the market's start (seconds) before the first quote. Building the market takes a tenth of a second, so the
+        // hosted services take it lazily and build it off the start-up path: initialize and tools/list do not wait for it.
+        services.AddSingleton(_ => new Lazy<DemoMarketModel>(
+            () => new DemoMarketModel(settings.DemoMarket with { Symbols = settings.Catalog }, Path.Combine(settings.DataDirectory, "demo"))));
+        services.AddSingleton(provider => provider.GetRequiredService<Lazy<DemoMarketModel>>().Value);
         services.AddSingleton<LiveQuotes>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<LiveQuotes>());
         services.AddSingleton<MarketHistory>();
-        if (settings.Exposes(Toolsets.Account) || settings.Exposes(Toolsets.Trading))
+        if (settings.Exposes(Toolsets.Account) || settings.Exposes(Toolsets.Trading) || settings.Exposes(Toolsets.Risk) || settings.Exposes(Toolsets.Reports))
         {
             // The venue runs (and opens its journal) only when a tool can use it.
             services.AddSingleton<PaperVenue>();

@@ -103,10 +103,11 @@ public static class ToolsReference
 
     private static string TypeOf(JsonElement schema)
     {
-        if (!schema.TryGetProperty("type", out var type))
+        // A schema may be the boolean `true` (any JSON value), as generated for JsonElement and object properties.
+        if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("type", out var type))
         {
             // A repeated type is a reference to its first definition.
-            return schema.TryGetProperty("$ref", out _) ? "object" : "any";
+            return schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out _) ? "object" : "any";
         }
 
         var names = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.GetString()).Where(t => t != "null").ToList() : [type.GetString()];

@@ -11,29 +11,38 @@ namespace MtMcp.Server.Market;
 /// up to date by the market's real-time tick stream.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Priming runs in the background, so the server answers <c>initialize</c> and <c>tools/list</c> at once. It has two
+/// stages: the recent ticks (every open market) first, then the last bars of the shut markets; a quote of a symbol the
+/// first stage found is served without waiting for the second.
+/// </para>
+/// <para>
 /// The demo market is deterministic, so these quotes are the ones the paper venue sees at the same moment. Thread-safe:
 /// one writer (the stream), any number of readers.
+/// </para>
 /// </remarks>
 internal sealed class LiveQuotes : BackgroundService
 {
     private static readonly TimeSpan s_recentTicks = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan s_shutMarketLookBack = TimeSpan.FromDays(4);
 
-    private readonly DemoMarketModel _market;
+    private readonly Lazy<DemoMarketModel> _market;
     private readonly TimeProvider _time;
     private readonly ILogger<LiveQuotes> _logger;
     private readonly Dictionary<string, int> _index;
     private readonly Tick?[] _quotes;
     private readonly long[] _versions;
     private readonly Lock _lock = new();
+    private readonly TaskCompletionSource _recent = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _primed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public LiveQuotes(DemoMarketModel market, TimeProvider time, ILogger<LiveQuotes> logger)
+    public LiveQuotes(ServerSettings settings, Lazy<DemoMarketModel> market, TimeProvider time, ILogger<LiveQuotes> logger)
     {
         _market = market;
         _time = time;
         _logger = logger;
-        var symbols = market.Options.Symbols;
+        // The market quotes the catalogue (ServerComposition builds it so); the market itself is built in the background.
+        var symbols = settings.Catalog;
         _index = new Dictionary<string, int>(symbols.Count, StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < symbols.Count; i++)
         {
@@ -72,30 +81,40 @@ internal sealed class LiveQuotes : BackgroundService
     /// <summary>Waits until the quotes are primed.</summary>
     public Task WaitPrimedAsync(CancellationToken cancellationToken) => _primed.Task.WaitAsync(cancellationToken);
 
-    /// <summary>The latest quote of <paramref name="symbol"/>, once the quotes are primed; null when the market has none.</summary>
-    public async ValueTask<Tick?> GetAsync(string symbol, CancellationToken cancellationToken)
+    /// <summary>
+    /// The latest quote of <paramref name="symbol"/>, once it is primed (a symbol with a recent tick is, before the shut
+    /// markets are); null when the market has none.
+    /// </summary>
+    public ValueTask<Tick?> GetAsync(string symbol, CancellationToken cancellationToken)
     {
-        await _primed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (!_index.TryGetValue(symbol, out var i))
+        var i = IndexOf(symbol);
+        return _primed.Task.IsCompletedSuccessfully
+            ? new ValueTask<Tick?>(i < 0 ? null : Latest(i))
+            : WaitAsync(i, cancellationToken);
+    }
+
+    private async ValueTask<Tick?> WaitAsync(int index, CancellationToken cancellationToken)
+    {
+        await _recent.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (index >= 0 && Latest(index) is { } recent)
         {
-            return null;
+            return recent;
         }
 
-        lock (_lock)
-        {
-            return _quotes[i];
-        }
+        await _primed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return index < 0 ? null : Latest(index);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            // Priming walks the market from its start: keep it off the host's start-up path.
+            // Building the market and priming walk it to now: keep both off the host's start-up path.
             await Task.Yield();
+            var market = _market.Value;
             var now = _time.GetUtcNow();
-            Prime(now);
-            await foreach (var tick in _market.StreamAsync(now, _time, stoppingToken).ConfigureAwait(false))
+            Prime(market, now);
+            await foreach (var tick in market.StreamAsync(now, _time, stoppingToken).ConfigureAwait(false))
             {
                 Set(tick.Symbol, tick.Tick);
             }
@@ -106,25 +125,27 @@ internal sealed class LiveQuotes : BackgroundService
         catch (Exception fault)
         {
             Log.QuoteStreamFailed(_logger, fault);
+            _recent.TrySetException(fault);
             _primed.TrySetException(fault);
         }
     }
 
-    private void Prime(DateTimeOffset now)
+    private void Prime(DemoMarketModel market, DateTimeOffset now)
     {
-        var from = Max(now - s_recentTicks, _market.Start);
-        foreach (var tick in _market.GenerateTicks(from, now))
+        var from = Max(now - s_recentTicks, market.Start);
+        foreach (var tick in market.GenerateTicks(from, now))
         {
             Set(tick.Symbol, tick.Tick);
         }
 
+        _recent.TrySetResult();
         var primed = 0;
-        foreach (var spec in _market.Options.Symbols)
+        foreach (var spec in market.Options.Symbols)
         {
             var i = _index[spec.Name];
-            if (_quotes[i] is null)
+            if (Latest(i) is null)
             {
-                var bars = _market.GenerateM1(spec.Name, Max(now - s_shutMarketLookBack, _market.Start), now);
+                var bars = market.GenerateM1(spec.Name, Max(now - s_shutMarketLookBack, market.Start), now);
                 if (bars.Length > 0)
                 {
                     var last = bars[^1];
@@ -133,7 +154,7 @@ internal sealed class LiveQuotes : BackgroundService
                 }
             }
 
-            primed += _quotes[i] is null ? 0 : 1;
+            primed += Latest(i) is null ? 0 : 1;
         }
 
         Log.QuotesPrimed(_logger, primed);

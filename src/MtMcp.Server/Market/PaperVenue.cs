@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using MtMcp.Engine;
 using MtMcp.Paper;
 using MtMcp.Risk;
 using MtMcp.Storage;
@@ -17,20 +18,23 @@ namespace MtMcp.Server.Market;
 internal sealed class PaperVenue : BackgroundService
 {
     private readonly Lazy<PaperTradingService> _service;
+    private readonly LiveQuotes _quotes;
     private readonly RiskConfigurationWatcher? _watcher;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private SqliteTradingJournal? _journal;
     private int _disposed;
 
-    public PaperVenue(ServerSettings settings, DemoMarketModel market, TimeProvider time)
+    public PaperVenue(ServerSettings settings, Lazy<DemoMarketModel> market, LiveQuotes quotes, TimeProvider time)
     {
+        _quotes = quotes;
+        JournalPath = Path.Combine(settings.DataDirectory, "paper", "accounts.db");
         Gate = new PreTradeGate(settings.Risk);
         _watcher = settings.ConfigurationPath is { } path ? new RiskConfigurationWatcher(path, Gate, time) : null;
         _service = new(() =>
         {
-            var folder = Path.Combine(settings.DataDirectory, "paper");
-            Directory.CreateDirectory(folder);
-            var journal = new SqliteTradingJournal(Path.Combine(folder, "accounts.db"), audit: AuditOptions.FromEnvironment(time));
-            var service = new PaperTradingService(journal, settings.Catalog, new DemoMarketFeed(market, time), time, Gate);
+            Directory.CreateDirectory(Path.GetDirectoryName(JournalPath)!);
+            var journal = _journal = new SqliteTradingJournal(JournalPath, audit: AuditOptions.FromEnvironment(time));
+            var service = new PaperTradingService(journal, settings.Catalog, new DemoMarketFeed(market.Value, time), time, Gate);
             service.EnsureDefaultAccount();
             return service;
         });
@@ -38,6 +42,19 @@ internal sealed class PaperVenue : BackgroundService
 
     /// <summary>The pre-trade risk gate on the venue's order path (also the kill switch).</summary>
     public PreTradeGate Gate { get; }
+
+    /// <summary>The trading journal's SQLite file, which also holds the audit chain (docs/audit.md).</summary>
+    public string JournalPath { get; }
+
+    /// <summary>The audit anchor file next to the journal.</summary>
+    public string AuditAnchorPath => _journal?.AuditAnchorPath ?? JournalPath + ".audit-anchor";
+
+    /// <summary>Appends records outside any trading step (configuration changes) to the audit chain; opens the service first.</summary>
+    public async ValueTask AppendAuditAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
+    {
+        await GetAsync(cancellationToken).ConfigureAwait(false);
+        _journal!.AppendAudit(records);
+    }
 
     /// <summary>Whether the service is open and its quotes primed.</summary>
     public bool IsReady => _ready.Task.IsCompletedSuccessfully;
@@ -65,6 +82,9 @@ internal sealed class PaperVenue : BackgroundService
         try
         {
             await Task.Yield();
+            // The venue primes from the same walk as the live quotes: letting them go first gives the first get_quote the
+            // machine, and the venue then starts from the walk checkpoints they left (or loaded) instead of competing for them.
+            await _quotes.WaitPrimedAsync(stoppingToken).ConfigureAwait(false);
             var service = _service.Value;
             service.PrimeQuotes();
             _ready.TrySetResult();

@@ -180,6 +180,36 @@ internal sealed class AnalysisTools(ServerSettings settings, MarketHistory histo
             return new PatternScan(spec.Name, tf.Name(), MarketTools.SourceName(dataSource), bars.Length - first, hits.Count, hits);
         }, ServerJsonContext.Default.PatternScan);
 
+
+    [McpServerTool(Name = "correlation_matrix", Title = "Correlation matrix", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
+        UseStructuredContent = true, OutputSchemaType = typeof(CorrelationAnswer))]
+    [Description("Pearson correlations of the log returns of the last 'periods' H1 or D1 bars of 2 to 20 symbols (their common most recent part), "
+        + "row-major in the order of 'symbols'; null where undefined (a constant series).")]
+    public CallToolResult CorrelationMatrix(
+        [Description("2 to 20 symbol names, e.g. [\"EURUSD\", \"GBPUSD\", \"XAUUSD\"].")] string[] symbols,
+        [Description("Timeframe of the bar returns: H1 (default) or D1.")] string? timeframe = null,
+        [Description("Number of returns per symbol, 20 to 1000, default 250.")] int? periods = null) =>
+        runner.Run("correlation_matrix", () =>
+        {
+            if (symbols is null || symbols.Length is < 2 or > 20)
+            {
+                throw ToolErrorException.InvalidArgument("symbols", "Give 2 to 20 symbols.");
+            }
+
+            var names = symbols.Select(s => Args.Symbol(settings.Catalog, s, "symbols").Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var tf = ReturnSeries.ParseTimeframe(timeframe);
+            var n = Args.Count(periods, 250, 20, 1000, "periods");
+            var table = ReturnSeries.Table(settings.Catalog, history, names, tf, n);
+            var series = new List<ReadOnlyMemory<double>>(names.Count);
+            foreach (var name in names)
+            {
+                series.Add(table.TryGetReturns(name, out var returns) ? returns
+                    : throw new ToolErrorException(new ToolError(ToolErrorCodes.NoData, $"There are too few {tf} bars of {name} for returns.", Retryable: false, "symbols")));
+            }
+
+            var observations = series.Min(r => r.Length);
+            return new CorrelationAnswer(tf.ToString(), observations, names, ReturnSeries.Matrix(Risk.PortfolioRisk.CorrelationMatrix(series), names.Count));
+        }, ServerJsonContext.Default.CorrelationAnswer);
     private static double[][] Compute(Indicator indicator, IndicatorParameters parameters, Bar[] bars, PriceSource first, PriceSource second)
     {
         var n = bars.Length;

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using MtMcp.Domain;
 using MtMcp.Engine;
@@ -33,6 +34,10 @@ internal static class TradingMap
         throw new ToolErrorException(new ToolError(ToolErrorCodes.UnknownAccount,
             $"There is no account '{UntrustedText.Clean(account, 32)}'; the accounts are: {string.Join(", ", names)}.", Retryable: false, "account"));
     }
+
+    /// <summary>Who asked, for the audit trail: the authenticated HTTP user, else the local operator (stdio).</summary>
+    public static TradeOrigin Origin(string tool, ClaimsPrincipal? user) =>
+        new(user?.Identity?.IsAuthenticated == true && user.Identity.Name is { Length: > 0 } name ? name : TradeOrigin.Local.Actor, "mcp:" + tool);
 
     /// <summary>An enum value as snake_case (<c>BuyLimit</c> → <c>buy_limit</c>).</summary>
     public static string Name<T>(T value)

@@ -20,20 +20,22 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
 {
     private const string AccountArgument = "Account name; default: the first account (the paper account 'demo' when none was created).";
     private const string ClientOrderIdArgument = "Your unique id for this request (1 to 64 characters): sending the same id again returns the first result and never trades twice.";
+    private const string RiskPercentArgument = "Instead of volume: size the volume so that the stop loss loses this percent of equity, in (0, 100] "
+        + "(needs stop_loss; rounded down to the volume step, commission included).";
     private const int MaxTrailingPoints = 100_000;
 
     [McpServerTool(Name = "place_order", Title = "Place an order", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(TradeAnswer))]
     [Description("Places a market order (filled at once at the current quote) or a pending limit, stop or stop-limit order. Volume in lots "
-        + "(a multiple of the symbol's volume step; see get_symbol). Prices must lie on the symbol's tick grid. Repeating a client_order_id "
-        + "returns the first result. A rejection is a TRADE_REJECTED error with the MT5 retcode; nothing is traded then.")]
+        + "(a multiple of the symbol's volume step; see get_symbol), or risk_percent with stop_loss to have the server size it. "
+        + "Prices must lie on the symbol's tick grid. Repeating a client_order_id returns the first result. A rejection is a TRADE_REJECTED error with the MT5 retcode; nothing is traded then.")]
     public ValueTask<CallToolResult> PlaceOrder(
         [Description("Symbol name, e.g. EURUSD.")] string symbol,
         [Description("buy or sell.")] string side,
         [Description(ClientOrderIdArgument)] string client_order_id,
         [Description("market (default), limit, stop or stop_limit.")] string? type = null,
         [Description("Volume in lots, e.g. 0.1.")] double? volume = null,
-        [Description("Size the volume to risk this percentage of equity at the stop loss (needs stop_loss); arrives with the risk issue.")] double? risk_percent = null,
+        [Description(RiskPercentArgument)] double? risk_percent = null,
         [Description("Pending order price (limit, stop, and the stop price of stop_limit); not for market orders.")] double? price = null,
         [Description("The limit price a stop_limit order places when its stop price is reached.")] double? stop_limit_price = null,
         [Description("Stop loss price; omit for none.")] double? stop_loss = null,
@@ -49,17 +51,17 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("place_order", async () =>
         {
-            var request = Build(symbol, side, type, volume, risk_percent, price, stop_limit_price, stop_loss, take_profit, trailing_stop_points,
-                expiration, magic, comment, ClientOrderId(client_order_id, required: true));
             var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
             var name = TradingMap.Account(service, account);
+            var request = Build(service, name, symbol, side, type, volume, risk_percent, price, stop_limit_price, stop_loss, take_profit, trailing_stop_points,
+                expiration, magic, comment, ClientOrderId(client_order_id, required: true));
             if (confirmations.Needed(request))
             {
                 // Arguments, market hours (Build) and venue rules (Send) are all checked again when the answer comes back.
                 confirmations.Require(server, context?.Params, user, name, request, Summary(service, name, request));
             }
 
-            return new TradeAnswer(name, Sent(service.Send(name, request, Origin("place_order", user))));
+            return new TradeAnswer(name, Sent(service.Send(name, request, TradingMap.Origin("place_order", user))));
         }, ServerJsonContext.Default.TradeAnswer);
 
     [McpServerTool(Name = "check_order", Title = "Check an order", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
@@ -71,7 +73,7 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
         [Description("buy or sell.")] string side,
         [Description("market (default), limit, stop or stop_limit.")] string? type = null,
         [Description("Volume in lots, e.g. 0.1.")] double? volume = null,
-        [Description("Size the volume to risk this percentage of equity at the stop loss (needs stop_loss); arrives with the risk issue.")] double? risk_percent = null,
+        [Description(RiskPercentArgument)] double? risk_percent = null,
         [Description("Pending order price (limit, stop, and the stop price of stop_limit); not for market orders.")] double? price = null,
         [Description("The limit price a stop_limit order places when its stop price is reached.")] double? stop_limit_price = null,
         [Description("Stop loss price; omit for none.")] double? stop_loss = null,
@@ -85,10 +87,10 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("check_order", async () =>
         {
-            var request = Build(symbol, side, type, volume, risk_percent, price, stop_limit_price, stop_loss, take_profit, trailing_stop_points,
-                expiration, magic, comment, ClientOrderId(client_order_id, required: false));
             var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
             var name = TradingMap.Account(service, account);
+            var request = Build(service, name, symbol, side, type, volume, risk_percent, price, stop_limit_price, stop_loss, take_profit, trailing_stop_points,
+                expiration, magic, comment, ClientOrderId(client_order_id, required: false));
             var check = service.Check(name, request);
             return new OrderCheck(name, check.Retcode == TradeRetcode.Done, (int)check.Retcode, TradeRetcodes.MqlName((int)check.Retcode) ?? "",
                 UntrustedText.Clean(check.Message, 400), request.Volume, check.RequiredMargin, check.Balance, check.Equity, check.Margin, check.MarginFree, check.MarginLevel);
@@ -127,7 +129,7 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
                 TimeType = expiry is null ? order.TimeType : OrderTimeType.Specified,
                 ExpirationMs = expiry is null ? order.ExpirationMs : Future(expiry.Value),
             };
-            return new TradeAnswer(name, Sent(service.Send(name, request, Origin("modify_order", user))));
+            return new TradeAnswer(name, Sent(service.Send(name, request, TradingMap.Origin("modify_order", user))));
         }, ServerJsonContext.Default.TradeAnswer);
 
     [McpServerTool(Name = "cancel_order", Title = "Cancel an order", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false,
@@ -143,7 +145,7 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
             var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
             var name = TradingMap.Account(service, account);
             var order = WorkingOrder(service, name, ticket);
-            return new TradeAnswer(name, Sent(service.Send(name, new TradeRequest { Action = TradeAction.Remove, Order = order.Ticket, Symbol = order.Symbol }, Origin("cancel_order", user))));
+            return new TradeAnswer(name, Sent(service.Send(name, new TradeRequest { Action = TradeAction.Remove, Order = order.Ticket, Symbol = order.Symbol }, TradingMap.Origin("cancel_order", user))));
         }, ServerJsonContext.Default.TradeAnswer);
 
     [McpServerTool(Name = "modify_position", Title = "Modify a position", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false,
@@ -172,7 +174,7 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
                 TakeProfit = take_profit is null ? position.TakeProfit : Price(spec, take_profit, "take_profit", allowZero: true),
                 TrailingStopPoints = trailing_stop_points is null ? position.TrailingStopPoints : Trailing(trailing_stop_points.Value),
             };
-            return new TradeAnswer(name, Sent(service.Send(name, request, Origin("modify_position", user))));
+            return new TradeAnswer(name, Sent(service.Send(name, request, TradingMap.Origin("modify_position", user))));
         }, ServerJsonContext.Default.TradeAnswer);
 
     [McpServerTool(Name = "close_position", Title = "Close a position", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false,
@@ -209,7 +211,7 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
                 Volume = lots,
                 ClientOrderId = id,
             };
-            return new TradeAnswer(name, Sent(service.Send(name, request, Origin("close_position", user))));
+            return new TradeAnswer(name, Sent(service.Send(name, request, TradingMap.Origin("close_position", user))));
         }, ServerJsonContext.Default.TradeAnswer);
 
     [McpServerTool(Name = "close_positions", Title = "Close positions", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false,
@@ -239,13 +241,13 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
                 });
             var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
             var name = TradingMap.Account(service, account);
-            var results = service.CloseAll(name, filter, Origin("close_positions", user)).Select(TradingMap.Outcome).ToList();
+            var results = service.CloseAll(name, filter, TradingMap.Origin("close_positions", user)).Select(TradingMap.Outcome).ToList();
             return new BulkClose(name, results.Count, results.Count(r => r.Outcome is "filled" or "partial"), results);
         }, ServerJsonContext.Default.BulkClose);
 
     private TradeRequest Build(
-        string symbol, string side, string? type, double? volume, double? riskPercent, double? price, double? stopLimitPrice, double? stopLoss,
-        double? takeProfit, int? trailingStopPoints, string? expiration, long? magic, string? comment, string? clientOrderId)
+        PaperTradingService service, string account, string symbol, string side, string? type, double? volume, double? riskPercent, double? price,
+        double? stopLimitPrice, double? stopLoss, double? takeProfit, int? trailingStopPoints, string? expiration, long? magic, string? comment, string? clientOrderId)
     {
         var spec = Args.Symbol(settings.Catalog, symbol);
         var buy = Side(side) == OrderType.Buy;
@@ -260,18 +262,16 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
         };
         var market = kind == "market";
 
-        if (riskPercent is not null)
+        if (riskPercent is not null && volume is not null)
         {
-            throw new ToolErrorException(new ToolError(ToolErrorCodes.NotAvailable,
-                "risk_percent sizing is not available yet: it arrives with issue 6 (risk management). Give volume in lots; nothing was done.", Retryable: false, "risk_percent"));
+            throw ToolErrorException.InvalidArgument("risk_percent", "Give either volume (lots) or risk_percent with stop_loss (the server sizes the volume), not both.");
         }
 
-        if (volume is null)
+        if (riskPercent is null && volume is null)
         {
-            throw ToolErrorException.InvalidArgument("volume", "volume is required: lots, e.g. 0.1.");
+            throw ToolErrorException.InvalidArgument("volume", "volume is required: lots, e.g. 0.1 (or risk_percent with stop_loss to size it from the risk).");
         }
 
-        var lots = Volume(spec, volume.Value);
         if (market && price is not null)
         {
             throw ToolErrorException.InvalidArgument("price", "price is for pending orders; a market order fills at the current quote.");
@@ -300,15 +300,22 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
             throw ToolErrorException.InvalidArgument("comment", $"comment has {comment.Length} characters; at most {TradingAccount.MaxCommentLength} are kept.");
         }
 
+        var orderPrice = market ? 0 : Price(spec, price, "price", allowZero: false);
+        var limitPrice = stopLimitPrice is null ? 0 : Price(spec, stopLimitPrice, "stop_limit_price", allowZero: false);
+        var stop = stopLoss is null ? 0 : Price(spec, stopLoss, "stop_loss", allowZero: true);
+        var lots = riskPercent is { } risk
+            // A pending order enters at its price (a stop-limit at its limit price); a market order at the quote.
+            ? RiskSizing.Lots(service, account, spec, buy, market ? null : limitPrice > 0 ? limitPrice : orderPrice, stop, risk)
+            : Volume(spec, volume!.Value);
         var request = new TradeRequest
         {
             Action = market ? TradeAction.Deal : TradeAction.Pending,
             Symbol = spec.Name,
             Type = orderType,
             Volume = lots,
-            Price = market ? 0 : Price(spec, price, "price", allowZero: false),
-            StopLimit = stopLimitPrice is null ? 0 : Price(spec, stopLimitPrice, "stop_limit_price", allowZero: false),
-            StopLoss = stopLoss is null ? 0 : Price(spec, stopLoss, "stop_loss", allowZero: true),
+            Price = orderPrice,
+            StopLimit = limitPrice,
+            StopLoss = stop,
             TakeProfit = takeProfit is null ? 0 : Price(spec, takeProfit, "take_profit", allowZero: true),
             TrailingStopPoints = trailingStopPoints is null ? 0 : Trailing(trailingStopPoints.Value),
             TimeType = expiry is null ? OrderTimeType.Gtc : OrderTimeType.Specified,
@@ -358,14 +365,14 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
         return expiry.ToUnixTimeMilliseconds();
     }
 
-    private static OrderType Side(string? side) => side?.Trim().ToLowerInvariant() switch
+    internal static OrderType Side(string? side) => side?.Trim().ToLowerInvariant() switch
     {
         "buy" => OrderType.Buy,
         "sell" => OrderType.Sell,
         _ => throw ToolErrorException.InvalidArgument("side", $"side '{UntrustedText.Clean(side ?? "", 16)}' is not known; use buy or sell."),
     };
 
-    private static decimal Volume(SymbolSpec spec, double volume)
+    internal static decimal Volume(SymbolSpec spec, double volume)
     {
         if (!double.IsFinite(volume) || volume <= 0)
         {
@@ -388,7 +395,7 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
         return lots;
     }
 
-    private static double Price(SymbolSpec spec, double? price, string argument, bool allowZero)
+    internal static double Price(SymbolSpec spec, double? price, string argument, bool allowZero)
     {
         var p = price ?? 0;
         if (allowZero && p == 0)
@@ -445,10 +452,6 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
     private static Position OpenPosition(PaperTradingService service, string account, long ticket) =>
         service.Read(account, a => a.Positions.FirstOrDefault(p => (long)p.Ticket == ticket))
         ?? throw ToolErrorException.InvalidArgument("ticket", string.Create(CultureInfo.InvariantCulture, $"{account} has no open position #{ticket} (get_positions lists them)."));
-
-    // Who asked, for the audit trail: the authenticated HTTP user, else the local operator (stdio).
-    private static TradeOrigin Origin(string tool, ClaimsPrincipal? user) =>
-        new(user?.Identity?.IsAuthenticated == true && user.Identity.Name is { Length: > 0 } name ? name : TradeOrigin.Local.Actor, "mcp:" + tool);
 
     private static TradeOutcomeInfo Sent(TradeResult result) =>
         TradingMap.Succeeded(result) ? TradingMap.Outcome(result) : throw TradingMap.Rejected(result);
