@@ -9,7 +9,11 @@ public sealed partial class SqliteTradingJournal
     private readonly string? _auditKeyId;
     private readonly string _anchorPath;
     private readonly AuditChain _chain = new();
+
+    // The hash being appended and the chain's head: reused (the statement reads them when it runs), so appending
+    // allocates no array per record.
     private readonly byte[] _auditHash = new byte[AuditChain.HashBytes];
+    private readonly byte[] _auditHead = new byte[AuditChain.HashBytes];
 
     /// <summary>Where the latest checkpoint is also written (see <see cref="AuditOptions.AnchorPath"/>).</summary>
     public string AuditAnchorPath => _anchorPath;
@@ -99,9 +103,10 @@ public sealed partial class SqliteTradingJournal
             row.Write(record.ClientOrderId);
             row.Write(record.Payload);
             row.Write(previous);
-            previous = (byte[])_auditHash.Clone();
-            row.Write(previous);
+            row.Write(_auditHash);
             insert.ExecuteNonQuery();
+            _auditHash.CopyTo(_auditHead, 0);
+            previous = _auditHead;
         }
 
         return _audit.Key is { } key && sequence > 0 ? CheckpointIfDue(key, sequence, previous, recordedUs, force) : null;

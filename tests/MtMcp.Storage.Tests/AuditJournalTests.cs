@@ -201,6 +201,37 @@ public sealed class AuditJournalTests : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => log.Read(new AuditQuery { FromMs = 2, ToMs = 1 }));
     }
 
+    [Fact]
+    public void Commit_ManyRecordsInOneStep_StoresTheChainOfOneRecordPerCall()
+    {
+        // The chain does not depend on how records are grouped into transactions: 40 records in one step give the
+        // chain of the same records appended one per call, byte for byte (the head is carried between records in reused buffers).
+        var records = Enumerable.Range(1, 40).Select(n => AuditSamples.Record(n)).ToArray();
+        using (var journal = Open(everyRecords: 1000))
+        {
+            journal.Save("main", Samples.NewAccount());
+            journal.Commit("main", Step(2, records));
+        }
+
+        var reference = _temp.File("reference.db");
+        using (var journal = new SqliteTradingJournal(reference, JournalDurability.ProcessCrashSafe, AuditSamples.Options(_clock, everyRecords: 1000)))
+        {
+            foreach (var record in records)
+            {
+                journal.AppendAudit([record]);
+            }
+        }
+
+        var entries = Read(new AuditQuery());
+        using var log = AuditLog.Open(reference);
+        var expected = log.Read(new AuditQuery());
+        Assert.Equal(records, entries.Select(e => e.Record));
+        Assert.Equal(expected.Select(e => (e.Sequence, e.PreviousHash, e.Hash)), entries.Select(e => (e.Sequence, e.PreviousHash, e.Hash)));
+        var verification = AuditVerifier.Verify(_path, AuditSamples.Key);
+        Assert.True(verification.IsIntact, string.Join("; ", verification.Issues));
+        Assert.Equal(40, verification.Records);
+    }
+
     private SqliteTradingJournal Open(int everyRecords = 10) =>
         new(_path, JournalDurability.ProcessCrashSafe, AuditSamples.Options(_clock, everyRecords: everyRecords));
 

@@ -24,36 +24,8 @@ internal static class RawStochastic
     public static int Lookback(int period) => period - 1;
 
     /// <summary>Writes %K into <paramref name="output"/> from index <c>period − 1</c> on.</summary>
-    public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int period, Span<double> output)
-    {
-        if (close.Length < period)
-        {
-            return;
-        }
-
-        var needed = WindowExtreme.HighLowWindows.ScratchLength(period) + (2 * Block);
-        var rented = needed > StackLimit ? ArrayPool<double>.Shared.Rent(needed) : null;
-        var scratch = rented is null ? stackalloc double[StackLimit] : rented.AsSpan();
-        try
-        {
-            var highest = scratch[..Block];
-            var lowest = scratch.Slice(Block, Block);
-            var windows = new WindowExtreme.HighLowWindows(high, low, period, scratch[(2 * Block)..]);
-            for (var start = period - 1; start < close.Length; start += Block)
-            {
-                var count = Math.Min(Block, close.Length - start);
-                windows.Fill(highest[..count], lowest[..count]);
-                Values(close.Slice(start, count), highest[..count], lowest[..count], output.Slice(start, count));
-            }
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<double>.Shared.Return(rented);
-            }
-        }
-    }
+    public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int period, Span<double> output) =>
+        WindowExtreme.ForEachBlock(high, low, close, period, output, Values);
 
     /// <summary>%K of bars from their closes and the extremes of their windows, vectorised (the lanes round as the scalar form).</summary>
     public static void Values(ReadOnlySpan<double> close, ReadOnlySpan<double> highest, ReadOnlySpan<double> lowest, Span<double> output)

@@ -9,10 +9,6 @@ namespace MtMcp.Indicators;
 /// </summary>
 public static class WillR
 {
-    // Bars per block of the batch, and the scratch on the stack (doubles).
-    private const int Block = 512;
-    private const int StackLimit = 4096;
-
     /// <summary>Metadata.</summary>
     public static IndicatorInfo Info { get; } = new(
         "willr", "Williams' %R", IndicatorGroup.MomentumIndicators,
@@ -41,34 +37,7 @@ public static class WillR
         Guard.SameLength(high.Length, close);
         Guard.Output(high.Length, output);
 
-        if (high.Length < period)
-        {
-            return;
-        }
-
-        // Blocks of bars: the extremes of a block's windows first, then its values vectorised.
-        var needed = WindowExtreme.HighLowWindows.ScratchLength(period) + (2 * Block);
-        var rented = needed > StackLimit ? ArrayPool<double>.Shared.Rent(needed) : null;
-        var scratch = rented is null ? stackalloc double[StackLimit] : rented.AsSpan();
-        try
-        {
-            var highest = scratch[..Block];
-            var lowest = scratch.Slice(Block, Block);
-            var windows = new WindowExtreme.HighLowWindows(high, low, period, scratch[(2 * Block)..]);
-            for (var start = period - 1; start < high.Length; start += Block)
-            {
-                var count = Math.Min(Block, high.Length - start);
-                windows.Fill(highest[..count], lowest[..count]);
-                Values(close.Slice(start, count), highest[..count], lowest[..count], output.Slice(start, count));
-            }
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<double>.Shared.Return(rented);
-            }
-        }
+        WindowExtreme.ForEachBlock(high, low, close, period, output, Values);
     }
 
     private static void Values(ReadOnlySpan<double> close, ReadOnlySpan<double> highest, ReadOnlySpan<double> lowest, Span<double> output)

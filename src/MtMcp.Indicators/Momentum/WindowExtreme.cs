@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -77,6 +78,51 @@ internal static class WindowExtreme
     /// so its extreme is the larger of the suffix's (computed backwards over block k − 1 when block k starts) and the
     /// prefix's (a running extreme). Maxima and minima are exact, so the values equal those of a rescan.
     /// </summary>
+    /// <summary>Computes a value from each bar's close and its window's extremes (a block of bars at a time, vectorised).</summary>
+    internal delegate void RangeValues(ReadOnlySpan<double> close, ReadOnlySpan<double> highest, ReadOnlySpan<double> lowest, Span<double> output);
+
+    /// <summary>Bars per block of <see cref="ForEachBlock"/>.</summary>
+    internal const int Block = 512;
+
+    // Scratch values on the stack up to this many (doubles), else rented.
+    private const int StackLimit = 4096;
+
+    /// <summary>
+    /// Drives a range indicator (%K, %R) over the whole series: the extremes of a block's windows first, branch-free,
+    /// then <paramref name="values"/> on the block; writes from index <c>period − 1</c> on.
+    /// </summary>
+    internal static void ForEachBlock(
+        ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, int period, Span<double> output, RangeValues values)
+    {
+        if (close.Length < period)
+        {
+            return;
+        }
+
+        var needed = HighLowWindows.ScratchLength(period) + (2 * Block);
+        var rented = needed > StackLimit ? ArrayPool<double>.Shared.Rent(needed) : null;
+        var scratch = rented is null ? stackalloc double[StackLimit] : rented.AsSpan();
+        try
+        {
+            var highest = scratch[..Block];
+            var lowest = scratch.Slice(Block, Block);
+            var windows = new HighLowWindows(high, low, period, scratch[(2 * Block)..]);
+            for (var start = period - 1; start < close.Length; start += Block)
+            {
+                var count = Math.Min(Block, close.Length - start);
+                windows.Fill(highest[..count], lowest[..count]);
+                values(close.Slice(start, count), highest[..count], lowest[..count], output.Slice(start, count));
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<double>.Shared.Return(rented);
+            }
+        }
+    }
+
     internal ref struct HighLowWindows
     {
         private readonly ReadOnlySpan<double> _high;

@@ -67,6 +67,17 @@ public sealed record LeverageCaps(int ForexMajor, int ForexMinor, int Gold, int 
         _ => Equities, // an unknown class gets the equities cap, the most restrictive but crypto's (risk.md §1.1)
     };
 
-    private static bool IsNfaMajor(string currency) =>
-        Array.Exists(s_nfaMajorCurrencies, c => c.Equals(currency, StringComparison.OrdinalIgnoreCase));
+    // A loop, not Array.Exists: the gate asks this per symbol per order, and a capturing lambda allocates.
+    private static bool IsNfaMajor(string currency)
+    {
+        foreach (var major in s_nfaMajorCurrencies)
+        {
+            if (major.Equals(currency, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -1,9 +1,28 @@
+using System.Runtime.CompilerServices;
+
 namespace MtMcp.Risk;
 
 /// <summary>What the gate tracks per account: day start, equity peak, breaches, order counts, and scratch space.</summary>
 /// <remarks>Guarded by locking the instance.</remarks>
 internal sealed class AccountRiskState
 {
+    // A power of two: the identity hash is masked into a slot.
+    private const int IdSlots = 64;
+
+    // Symbol name → id by string identity: positions and orders carry the catalogue's own name strings, so the
+    // per-position lookup is an identity hash, not a case-insensitive string hash. Direct-mapped, so it stays small.
+    private readonly (string? Name, int Id)[] _ids = new (string?, int)[IdSlots];
+
+    // Conversion rates (profit currency → account currency, paying side) valid for one evaluation: the quotes do
+    // not move while the gate evaluates, and a symbol's rate is needed by several checks.
+    private double[] _payRates = [];
+    private int[] _rateEpochs = [];
+    private int _epoch;
+
+    // Return correlations by symbol id pair, valid while the return series keep their version.
+    private readonly Dictionary<long, double> _correlations = [];
+    private long _correlationVersion = long.MinValue;
+
     public AccountRiskState(QuoteBoard quotes) => Bind(quotes);
 
     public QuoteBoard Quotes { get; private set; } = null!;
@@ -50,20 +69,72 @@ internal sealed class AccountRiskState
         Touched = new int[n];
         IsTouched = new bool[n];
         TouchedCount = 0;
+        Array.Clear(_ids);
+        _payRates = new double[n];
+        _rateEpochs = new int[n];
+        _epoch = 1;
+        _correlations.Clear();
+        _correlationVersion = long.MinValue;
     }
 
-    public void ClearExposure()
+    /// <summary>Finds the id of <paramref name="symbol"/> (case-insensitively, as the board does).</summary>
+    public bool TryGetId(string symbol, out int id)
     {
-        for (var i = 0; i < TouchedCount; i++)
+        ref var slot = ref _ids[RuntimeHelpers.GetHashCode(symbol) & (IdSlots - 1)];
+        if (ReferenceEquals(slot.Name, symbol))
         {
-            var id = Touched[i];
-            LongLots[id] = 0;
-            ShortLots[id] = 0;
-            IsTouched[id] = false;
+            id = slot.Id;
+            return true;
         }
 
-        TouchedCount = 0;
+        if (!Quotes.TryGetId(symbol, out id))
+        {
+            return false;
+        }
+
+        slot = (symbol, id);
+        return true;
     }
+
+    /// <summary>Starts an evaluation: forgets the previous one's exposure and conversion rates.</summary>
+    public void BeginEvaluation()
+    {
+        ClearExposure();
+        if (_epoch == int.MaxValue)
+        {
+            Array.Clear(_rateEpochs);
+            _epoch = 0;
+        }
+
+        _epoch++;
+    }
+
+    /// <summary>How many <paramref name="currency"/> one unit of symbol <paramref name="id"/>'s profit currency costs now.</summary>
+    /// <exception cref="InvalidOperationException">A conversion pair has no quote.</exception>
+    public double PayRate(int id, string currency)
+    {
+        if (_rateEpochs[id] != _epoch)
+        {
+            _payRates[id] = Converter.Rate(Quotes.Spec(id).CurrencyProfit, currency, ConversionSide.Pay);
+            _rateEpochs[id] = _epoch;
+        }
+
+        return _payRates[id];
+    }
+
+    /// <summary>The cached correlation of symbols <paramref name="a"/> and <paramref name="b"/> at the series' <paramref name="version"/>.</summary>
+    public bool TryGetCorrelation(int a, int b, long version, out double rho)
+    {
+        if (version != _correlationVersion)
+        {
+            _correlations.Clear();
+            _correlationVersion = version;
+        }
+
+        return _correlations.TryGetValue(PairKey(a, b), out rho);
+    }
+
+    public void SetCorrelation(int a, int b, double rho) => _correlations[PairKey(a, b)] = rho;
 
     public void AddExposure(int id, bool isLong, double lots)
     {
@@ -82,4 +153,19 @@ internal sealed class AccountRiskState
             ShortLots[id] += lots;
         }
     }
+
+    private void ClearExposure()
+    {
+        for (var i = 0; i < TouchedCount; i++)
+        {
+            var id = Touched[i];
+            LongLots[id] = 0;
+            ShortLots[id] = 0;
+            IsTouched[id] = false;
+        }
+
+        TouchedCount = 0;
+    }
+
+    private long PairKey(int a, int b) => a < b ? ((long)a * LongLots.Length) + b : ((long)b * LongLots.Length) + a;
 }

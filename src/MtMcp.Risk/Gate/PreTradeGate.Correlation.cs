@@ -4,10 +4,6 @@ namespace MtMcp.Risk;
 
 public sealed partial class PreTradeGate
 {
-    private readonly Lock _correlationLock = new();
-    private readonly Dictionary<(string, string), double> _correlations = [];
-    private long _correlationVersion = long.MinValue;
-
     /// <summary>
     /// Refuses (or cuts) a new position whose return correlation, signed by the directions, with existing exposure in
     /// another symbol exceeds the limit: long EURUSD and long GBPUSD are correlated bets, long EURUSD and short USDCHF too.
@@ -21,6 +17,7 @@ public sealed partial class PreTradeGate
         var direction = isBuy ? 1.0 : -1.0;
         double worst = 0, groupNotional = 0;
         var worstId = -1;
+        var version = _returns!.Version;
         for (var i = 0; i < state.TouchedCount; i++)
         {
             var id = state.Touched[i];
@@ -30,7 +27,7 @@ public sealed partial class PreTradeGate
                 continue;
             }
 
-            var rho = Correlation(spec.Name, quotes.Spec(id).Name);
+            var rho = Correlation(state, version, symbolId, id);
             var signed = rho * direction * Math.Sign(net);
             if (double.IsNaN(rho) || signed <= limits.CorrelationLimit)
             {
@@ -39,7 +36,7 @@ public sealed partial class PreTradeGate
 
             var other = quotes.Spec(id);
             var q = quotes.Get(id);
-            groupNotional += Math.Abs(net) * other.ContractSize * (net > 0 ? q.Ask : q.Bid) * state.Converter.Rate(other.CurrencyProfit, currency, ConversionSide.Pay);
+            groupNotional += Math.Abs(net) * other.ContractSize * (net > 0 ? q.Ask : q.Bid) * state.PayRate(id, currency);
             if (signed > worst)
             {
                 worst = signed;
@@ -82,36 +79,29 @@ public sealed partial class PreTradeGate
             request with { Volume = fit });
     }
 
-    /// <summary>Pearson correlation of the two symbols' aligned returns (their common most recent part); NaN when unknown.</summary>
-    private double Correlation(string a, string b)
+    /// <summary>
+    /// Pearson correlation of the two symbols' aligned returns (their common most recent part); NaN when unknown.
+    /// Cached per account by symbol ids until the series change.
+    /// </summary>
+    private double Correlation(AccountRiskState state, long version, int a, int b)
     {
-        var key = string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a);
-        lock (_correlationLock)
+        if (state.TryGetCorrelation(a, b, version, out var cached))
         {
-            var version = _returns!.Version;
-            if (version != _correlationVersion)
-            {
-                _correlations.Clear();
-                _correlationVersion = version;
-            }
-
-            if (_correlations.TryGetValue(key, out var cached))
-            {
-                return cached;
-            }
-
-            var rho = double.NaN;
-            if (_returns.TryGetReturns(a, out var ra) && _returns.TryGetReturns(b, out var rb))
-            {
-                var n = Math.Min(ra.Length, rb.Length);
-                if (n >= 3)
-                {
-                    rho = RiskMath.Correlation(ra.Span[(ra.Length - n)..], rb.Span[(rb.Length - n)..]);
-                }
-            }
-
-            _correlations[key] = rho;
-            return rho;
+            return cached;
         }
+
+        var rho = double.NaN;
+        var quotes = state.Quotes;
+        if (_returns!.TryGetReturns(quotes.Spec(a).Name, out var ra) && _returns.TryGetReturns(quotes.Spec(b).Name, out var rb))
+        {
+            var n = Math.Min(ra.Length, rb.Length);
+            if (n >= 3)
+            {
+                rho = RiskMath.Correlation(ra.Span[(ra.Length - n)..], rb.Span[(rb.Length - n)..]);
+            }
+        }
+
+        state.SetCorrelation(a, b, rho);
+        return rho;
     }
 }

@@ -80,8 +80,10 @@ public sealed partial class PreTradeGate
                 return RequestKind.Reduce;
             case TradeAction.Deal when !account.Settings.Info.IsHedging:
                 // Netting: an opposite deal no larger than the position reduces it; a larger one reverses (new risk).
-                foreach (var position in account.Positions)
+                var positions = account.Positions;
+                for (var i = 0; i < positions.Count; i++)
                 {
+                    var position = positions[i];
                     if (position.Symbol.Equals(request.Symbol, StringComparison.OrdinalIgnoreCase))
                     {
                         var opposite = (position.Type == PositionType.Buy) != IsBuy(request.Type);
@@ -115,8 +117,10 @@ public sealed partial class PreTradeGate
 
         if (request.Action == TradeAction.Modify && limits.PriceCollarPercent > 0)
         {
-            foreach (var order in account.Orders)
+            var orders = account.Orders;
+            for (var i = 0; i < orders.Count; i++)
             {
+                var order = orders[i];
                 if (order.Ticket == request.Order)
                 {
                     return account.Quotes.TryGetId(order.Symbol, out var id) && account.Quotes.HasQuote(id)
@@ -190,7 +194,7 @@ public sealed partial class PreTradeGate
 
         // Everything below needs the symbol's price; an unknown or unquoted symbol is the venue's to reject.
         var quotes = state.Quotes;
-        if (!quotes.TryGetId(request.Symbol, out var symbolId) || !quotes.HasQuote(symbolId))
+        if (!state.TryGetId(request.Symbol, out var symbolId) || !quotes.HasQuote(symbolId))
         {
             return GateDecision.Allow(request);
         }
@@ -222,8 +226,8 @@ public sealed partial class PreTradeGate
         var price = request.Action == TradeAction.Pending
             ? (request.Type is OrderType.BuyStopLimit or OrderType.SellStopLimit ? request.StopLimit : request.Price)
             : isBuy ? quote.Ask : quote.Bid;
-        var rate = state.Converter.Rate(spec.CurrencyProfit, currency, ConversionSide.Pay);
-        var notionalPerLot = spec.ContractSize * price * rate;
+        state.BeginEvaluation();
+        var notionalPerLot = spec.ContractSize * price * state.PayRate(symbolId, currency);
         var lots = (double)request.Volume;
         var notional = lots * notionalPerLot;
         var maxNotional = symbolLimits?.MaxOrderNotional ?? limits.MaxOrderNotional;
@@ -235,12 +239,12 @@ public sealed partial class PreTradeGate
 
         // The account after the order, with every pending order counted as filled (it can fill without asking the
         // gate again): volumes per symbol and direction, and the positions they can open.
-        state.ClearExposure();
-        var quotes = state.Quotes;
         var hedging = account.Settings.Info.IsHedging;
-        foreach (var position in account.Positions)
+        var open = account.Positions;
+        for (var i = 0; i < open.Count; i++)
         {
-            if (quotes.TryGetId(position.Symbol, out var id))
+            var position = open[i];
+            if (state.TryGetId(position.Symbol, out var id))
             {
                 state.AddExposure(id, position.Type == PositionType.Buy, (double)position.Volume);
             }
@@ -248,23 +252,25 @@ public sealed partial class PreTradeGate
 
         var opensPosition = hedging || (state.LongLots[symbolId] == 0 && state.ShortLots[symbolId] == 0);
         var pending = 0;
-        foreach (var order in account.Orders)
+        var orders = account.Orders;
+        for (var i = 0; i < orders.Count; i++)
         {
+            var order = orders[i];
             if (order.Type is not (OrderType.Buy or OrderType.Sell))
             {
                 pending++;
-                if (quotes.TryGetId(order.Symbol, out var id))
+                if (state.TryGetId(order.Symbol, out var id))
                 {
                     state.AddExposure(id, order.IsBuy, (double)order.VolumeCurrent);
                 }
             }
         }
 
-        var positions = account.Positions.Count + pending + (opensPosition ? 1 : 0);
+        var positions = open.Count + pending + (opensPosition ? 1 : 0);
         if (limits.MaxOpenPositions > 0 && positions > limits.MaxOpenPositions)
         {
             return Refuse(request, RiskChecks.MaxOpenPositions, string.Create(CultureInfo.InvariantCulture,
-                $"The order could make {positions} open positions ({account.Positions.Count} open, {pending} pending orders that may fill, and this one), above max_open_positions {limits.MaxOpenPositions}."));
+                $"The order could make {positions} open positions ({open.Count} open, {pending} pending orders that may fill, and this one), above max_open_positions {limits.MaxOpenPositions}."));
         }
 
         if (request.Action == TradeAction.Pending && limits.MaxPendingOrders > 0 && pending + 1 > limits.MaxPendingOrders)
@@ -334,8 +340,7 @@ public sealed partial class PreTradeGate
             }
 
             var q = quotes.Get(id);
-            var rate = state.Converter.Rate(spec.CurrencyProfit, currency, ConversionSide.Pay);
-            var exposure = Math.Max(state.LongLots[id] * q.Ask, state.ShortLots[id] * q.Bid) * spec.ContractSize * rate;
+            var exposure = Math.Max(state.LongLots[id] * q.Ask, state.ShortLots[id] * q.Bid) * spec.ContractSize * state.PayRate(id, currency);
             gross += exposure;
             required += exposure / cap;
         }
@@ -433,7 +438,7 @@ public sealed partial class PreTradeGate
     /// <summary>RTS 6 Art. 15(3): N identical executions by one actor within the window disable it until an admin re-enables it.</summary>
     private static void CheckRepeatedExecution(TradingAccount account, AccountRiskState state, ActorRiskState actor, RiskLimits limits, TradeRequest request, TradeOrigin origin, long now)
     {
-        if (limits.RepeatedExecutionCount <= 0 || limits.RepeatedExecutionWindowSeconds <= 0 || !state.Quotes.TryGetId(request.Symbol, out var symbolId))
+        if (limits.RepeatedExecutionCount <= 0 || limits.RepeatedExecutionWindowSeconds <= 0 || !state.TryGetId(request.Symbol, out var symbolId))
         {
             return;
         }
