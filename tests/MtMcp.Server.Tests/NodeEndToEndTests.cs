@@ -25,6 +25,23 @@ public sealed class NodeEndToEndTests
     /// <summary>Whether node and the pinned SDK are there (installing it with npm ci the first time), and why not.</summary>
     internal static async Task<(bool Ready, string Why)> EnsureNodeAsync(string e2e)
     {
+        // Test classes run in parallel: install once, and let every caller wait for that one install.
+        await s_install.WaitAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            return s_installed ??= await InstallAsync(e2e);
+        }
+        finally
+        {
+            s_install.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim s_install = new(1, 1);
+    private static (bool Ready, string Why)? s_installed;
+
+    private static async Task<(bool Ready, string Why)> InstallAsync(string e2e)
+    {
         if (await RunAsync("node", e2e, "--version") is not (0, _))
         {
             return (false, "node is not installed: the Node SDK end-to-end tests need Node.js 18 or later (and npm).");
