@@ -65,6 +65,7 @@ internal sealed class StrategyTools(ServerSettings settings, MarketHistory histo
         + "sharpe_ratio, max_drawdown_pct, …; null where undefined), sizes in units, open trades closed at the end unless finalize is false. "
         + "mode native: the MT5 engine (bid/ask fills, lots, margin) with the MT5 tester report fields and the deals. Trades are paginated.")]
     public ValueTask<CallToolResult> RunBacktest(
+        RequestContext<CallToolRequestParams> context,
         [Description("builtin:NAME (see list_strategies); or give document instead.")] string? strategy = null,
         [Description("An inline strategy document (JSON text) instead of strategy.")] string? document = null,
         [Description("Symbol; default: the strategy's first symbol.")] string? symbol = null,
@@ -83,10 +84,19 @@ internal sealed class StrategyTools(ServerSettings settings, MarketHistory histo
         [Description("native only: account leverage 1:N, default 100.")] int? leverage = null,
         [Description("First trade (or deal) of the page, default 0.")] int? trades_offset = null,
         [Description("Most trades (or deals) in the page, 0 to 1000, default 100.")] int? trades_limit = null,
-        IProgress<ProgressNotificationValue>? progress = null,
         CancellationToken cancellationToken = default) =>
-        runner.RunAsync("run_backtest", () =>
+        runner.RunAsync("run_backtest", async () =>
         {
+            // Awaited, so every progress notification is on the wire before the result (a fire-and-forget report
+            // may land after it, when the client no longer listens).
+            async ValueTask Report(float done, string message)
+            {
+                if (context.Params?.ProgressToken is { } token)
+                {
+                    await context.Server.NotifyProgressAsync(token, new ProgressNotificationValue { Progress = done, Total = 3, Message = message }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             var (reference, doc) = Resolve(strategy, document);
             var native = (mode ?? "compat").Trim().ToLowerInvariant() switch
             {
@@ -105,7 +115,7 @@ internal sealed class StrategyTools(ServerSettings settings, MarketHistory histo
             var limit = Args.Count(trades_limit, DefaultTrades, 0, MaxTrades, "trades_limit");
             var values = Parameters(doc, parameters);
 
-            progress?.Report(new ProgressNotificationValue { Progress = 0, Total = 3, Message = $"loading {spec.Name} {tf} bars" });
+            await Report(0, $"loading {spec.Name} {tf} bars").ConfigureAwait(false);
             var (data, source) = history.GetBars(spec, tf, start, end, count);
             if (data.Length < 2)
             {
@@ -114,15 +124,12 @@ internal sealed class StrategyTools(ServerSettings settings, MarketHistory histo
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(new ProgressNotificationValue
-            {
-                Progress = 1, Total = 3, Message = string.Create(CultureInfo.InvariantCulture, $"running {reference} on {data.Length} bars ({(native ? "native" : "compat")})"),
-            });
+            await Report(1, string.Create(CultureInfo.InvariantCulture, $"running {reference} on {data.Length} bars ({(native ? "native" : "compat")})")).ConfigureAwait(false);
             var answer = native
                 ? Native(reference, doc, spec, tf, source, data, values, model, cash, leverage, offset, limit, (commission, spread, margin, finalize))
                 : Compat(reference, doc, spec, tf, source, data, values, cash, commission, spread, margin, finalize, offset, limit, (model, leverage));
-            progress?.Report(new ProgressNotificationValue { Progress = 3, Total = 3, Message = "done" });
-            return ValueTask.FromResult(answer);
+            await Report(3, "done").ConfigureAwait(false);
+            return answer;
         }, ServerJsonContext.Default.BacktestAnswer);
 
     [McpServerTool(Name = "optimize_strategy", Title = "Optimize a strategy", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
