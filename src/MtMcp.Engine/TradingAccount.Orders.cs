@@ -268,24 +268,14 @@ public sealed partial class TradingAccount
         }
 
         var spec = book.Spec;
-        if (spec.TradeMode == SymbolTradeMode.Disabled)
-        {
-            return Reject(A, TradeRetcode.TradeDisabled, string.Create(CultureInfo.InvariantCulture, $"Trading {spec.Name} is disabled (SYMBOL_TRADE_MODE_DISABLED)."), book);
-        }
-
         if (r.Type is not (OrderType.BuyLimit or OrderType.SellLimit or OrderType.BuyStop or OrderType.SellStop or OrderType.BuyStopLimit or OrderType.SellStopLimit))
         {
             return Reject(A, TradeRetcode.Invalid, string.Create(CultureInfo.InvariantCulture, $"Type {r.Type} is not a pending order: use BuyLimit, SellLimit, BuyStop, SellStop, BuyStopLimit or SellStopLimit."), book);
         }
 
-        if (CheckFields(A, r, book) is { } bad)
+        if (CheckSymbol(A, r, book) is { } refused)
         {
-            return bad;
-        }
-
-        if (CheckMarket(A, book) is { } closed)
-        {
-            return closed;
+            return refused;
         }
 
         var flag = r.Type switch
@@ -384,19 +374,9 @@ public sealed partial class TradingAccount
 
         var book = BookFor(position.Symbol);
         var spec = book.Spec;
-        if (spec.TradeMode == SymbolTradeMode.Disabled)
+        if (CheckSymbol(A, r, book) is { } refused)
         {
-            return Reject(A, TradeRetcode.TradeDisabled, string.Create(CultureInfo.InvariantCulture, $"Trading {spec.Name} is disabled (SYMBOL_TRADE_MODE_DISABLED)."), book);
-        }
-
-        if (CheckFields(A, r, book) is { } bad)
-        {
-            return bad;
-        }
-
-        if (CheckMarket(A, book) is { } closed)
-        {
-            return closed;
+            return refused;
         }
 
         var isBuy = position.Type == PositionType.Buy;
@@ -437,19 +417,9 @@ public sealed partial class TradingAccount
 
         var book = BookFor(order.Symbol);
         var spec = book.Spec;
-        if (spec.TradeMode == SymbolTradeMode.Disabled)
+        if (CheckSymbol(A, r, book) is { } refused)
         {
-            return Reject(A, TradeRetcode.TradeDisabled, string.Create(CultureInfo.InvariantCulture, $"Trading {spec.Name} is disabled (SYMBOL_TRADE_MODE_DISABLED)."), book);
-        }
-
-        if (CheckFields(A, r, book) is { } bad)
-        {
-            return bad;
-        }
-
-        if (CheckMarket(A, book) is { } closed)
-        {
-            return closed;
+            return refused;
         }
 
         // A price of 0 keeps the order's price (no valid price is 0); SL and TP of 0 remove them, as in MQL5.
@@ -517,6 +487,17 @@ public sealed partial class TradingAccount
         return null;
     }
 
+    // What every request on a symbol must pass: trading enabled on the symbol, well-formed fields, an open market.
+    private TradeResult? CheckSymbol(TradeAction action, TradeRequest r, SymbolBook book)
+    {
+        if (book.Spec.TradeMode == SymbolTradeMode.Disabled)
+        {
+            return Reject(action, TradeRetcode.TradeDisabled, string.Create(CultureInfo.InvariantCulture, $"Trading {book.Spec.Name} is disabled (SYMBOL_TRADE_MODE_DISABLED)."), book);
+        }
+
+        return CheckFields(action, r, book) ?? CheckMarket(action, book);
+    }
+
     private TradeResult? ValidateCloseBy(TradeRequest r, out Plan? plan)
     {
         const TradeAction A = TradeAction.CloseBy;
@@ -555,19 +536,9 @@ public sealed partial class TradingAccount
                 string.Create(CultureInfo.InvariantCulture, $"Position {by.Ticket} ({by.Type} {by.Symbol}) cannot close position {position.Ticket} ({position.Type} {position.Symbol}): close-by needs opposite positions of one symbol."), book);
         }
 
-        if (spec.TradeMode == SymbolTradeMode.Disabled)
+        if (CheckSymbol(A, r, book) is { } refused)
         {
-            return Reject(A, TradeRetcode.TradeDisabled, string.Create(CultureInfo.InvariantCulture, $"Trading {spec.Name} is disabled (SYMBOL_TRADE_MODE_DISABLED)."), book);
-        }
-
-        if (CheckFields(A, r, book) is { } bad)
-        {
-            return bad;
-        }
-
-        if (CheckMarket(A, book) is { } closed)
-        {
-            return closed;
+            return refused;
         }
 
         try
