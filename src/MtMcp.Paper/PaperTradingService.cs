@@ -32,6 +32,7 @@ public sealed partial class PaperTradingService : IDisposable
     private readonly int[] _feedSymbolIds;
     private readonly Tick?[] _rawQuotes;
     private long _lastPosition;
+    private bool _primed;
 
     /// <summary>Loads every journaled account and primes its quotes from the feed.</summary>
     /// <param name="journal">Where accounts are stored; the service owns it and disposes it.</param>
@@ -256,7 +257,11 @@ public sealed partial class PaperTradingService : IDisposable
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        PrimeQuotes();
+        if (!_primed)
+        {
+            PrimeQuotes();
+        }
+
         await foreach (var tick in _feed.ReadAsync(ResumePosition, cancellationToken).ConfigureAwait(false))
         {
             Process(tick);
@@ -265,14 +270,15 @@ public sealed partial class PaperTradingService : IDisposable
 
     /// <summary>
     /// Sets every account's quotes to the feed's quotes at the resume position (what they saw when they last
-    /// committed), without triggering anything. Called by <see cref="RunAsync"/>; call it yourself before driving
-    /// <see cref="Process"/> directly.
+    /// committed), without triggering anything. <see cref="RunAsync"/> calls it unless it already ran; call it yourself
+    /// before driving <see cref="Process"/> directly, or to answer requests before the feed runs.
     /// </summary>
     public void PrimeQuotes()
     {
         var quotes = _feed.QuotesAt(ResumePosition);
         lock (_lock)
         {
+            _primed = true;
             foreach (var tick in quotes)
             {
                 var id = _feedSymbolIds[FeedIndex(tick.Symbol)];
