@@ -102,7 +102,7 @@ public class JournalBenchmarks
         return _changes;
     }
 
-    private sealed class Percentiles : ManualConfig
+    internal sealed class Percentiles : ManualConfig
     {
         public Percentiles()
         {
