@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.Intrinsics;
 
 namespace MtMcp.Indicators;
@@ -40,9 +39,6 @@ public static class Mom
     private readonly struct Formula : PriceChange.IFormula
     {
         public static double Of(double current, double previous) =>
-            current - previous;
-
-        public static Vector<double> Of(Vector<double> current, Vector<double> previous) =>
             current - previous;
 
         public static Vector512<double> Of(Vector512<double> current, Vector512<double> previous) =>

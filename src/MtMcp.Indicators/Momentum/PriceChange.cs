@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -12,8 +12,6 @@ internal static class PriceChange
     {
         static abstract double Of(double current, double previous);
 
-        static abstract Vector<double> Of(Vector<double> current, Vector<double> previous);
-
         static abstract Vector512<double> Of(Vector512<double> current, Vector512<double> previous);
     }
 
@@ -26,47 +24,29 @@ internal static class PriceChange
             return;
         }
 
-        var current = real[period..];
-        var previous = real[..current.Length];
-        var target = output.Slice(period, current.Length);
-        // Vector<T> stays 256 bits wide on AVX-512 machines; the 512-bit path doubles the division throughput there.
-        var done = 0;
-        if (Vector512.IsHardwareAccelerated)
+        // The loop is bound by memory and the division, not by the loop: one vector per step, as few instructions
+        // around it as possible, and no bounds or overflow checks (the lengths were checked by the caller and above).
+        var count = (nuint)(real.Length - period);
+        ref var previous = ref MemoryMarshal.GetReference(real);
+        ref var current = ref Unsafe.Add(ref previous, period);
+        ref var target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), period);
+        unchecked
         {
-            var currentVectors = MemoryMarshal.Cast<double, Vector512<double>>(current);
-            var previousVectors = MemoryMarshal.Cast<double, Vector512<double>>(previous);
-            var targetVectors = MemoryMarshal.Cast<double, Vector512<double>>(target);
-            for (var k = 0; k < currentVectors.Length; k++)
+            nuint i = 0;
+            var vectorEnd = count & ~(nuint)7;
+            for (; i < vectorEnd; i += 8)
             {
-                targetVectors[k] = TFormula.Of(currentVectors[k], previousVectors[k]);
+                TFormula.Of(Vector512.LoadUnsafe(ref current, i), Vector512.LoadUnsafe(ref previous, i)).StoreUnsafe(ref target, i);
             }
 
-            done = currentVectors.Length * Vector512<double>.Count;
-        }
-        else if (Vector.IsHardwareAccelerated)
-        {
-            var currentVectors = MemoryMarshal.Cast<double, Vector<double>>(current);
-            var previousVectors = MemoryMarshal.Cast<double, Vector<double>>(previous);
-            var targetVectors = MemoryMarshal.Cast<double, Vector<double>>(target);
-            for (var k = 0; k < currentVectors.Length; k++)
+            for (; i < count; i++)
             {
-                targetVectors[k] = TFormula.Of(currentVectors[k], previousVectors[k]);
+                Unsafe.Add(ref target, i) = TFormula.Of(Unsafe.Add(ref current, i), Unsafe.Add(ref previous, i));
             }
-
-            done = currentVectors.Length * Vector<double>.Count;
-        }
-
-        for (var i = done; i < current.Length; i++)
-        {
-            target[i] = TFormula.Of(current[i], previous[i]);
         }
     }
 
     /// <summary>The ratio forms' rule: 0 where the earlier value is 0 (TA-Lib's convention, instead of an infinity).</summary>
-    public static Vector<double> ZeroWherePreviousIsZero(Vector<double> previous, Vector<double> value) =>
-        Vector.ConditionalSelect(Vector.Equals(previous, Vector<double>.Zero), Vector<double>.Zero, value);
-
-    /// <inheritdoc cref="ZeroWherePreviousIsZero(Vector{double}, Vector{double})"/>
     public static Vector512<double> ZeroWherePreviousIsZero(Vector512<double> previous, Vector512<double> value) =>
         Vector512.ConditionalSelect(Vector512.Equals(previous, Vector512<double>.Zero), Vector512<double>.Zero, value);
 }

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.Intrinsics;
 
 namespace MtMcp.Indicators;
@@ -42,9 +41,6 @@ public static class Roc
     {
         public static double Of(double current, double previous) =>
             previous != 0.0 ? ((current / previous) - 1.0) * 100.0 : 0.0;
-
-        public static Vector<double> Of(Vector<double> current, Vector<double> previous) =>
-            PriceChange.ZeroWherePreviousIsZero(previous, ((current / previous) - Vector<double>.One) * 100.0);
 
         public static Vector512<double> Of(Vector512<double> current, Vector512<double> previous) =>
             PriceChange.ZeroWherePreviousIsZero(previous, ((current / previous) - Vector512<double>.One) * 100.0);

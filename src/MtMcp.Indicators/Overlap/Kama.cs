@@ -67,7 +67,10 @@ public static class Kama
         var efficiency = path <= change || (path > -Epsilon && path < Epsilon) ? 1.0 : Math.Abs(change / path);
         var factor = (efficiency * FactorRange) + SlowFactor;
         factor *= factor;
-        return ((x - kama) * factor) + kama;
+
+        // kama·(1 − factor) + x·factor: one fused step on the serial chain instead of TA-Lib's subtract, multiply
+        // and add (the same value up to rounding).
+        return Math.FusedMultiplyAdd(kama, 1.0 - factor, x * factor);
     }
 
     /// <summary>Streaming KAMA: O(1) per bar, bit-identical to <see cref="Compute"/>.</summary>

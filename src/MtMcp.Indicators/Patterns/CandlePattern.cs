@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace MtMcp.Indicators;
 
@@ -9,6 +10,15 @@ internal interface ICandleRule
 {
     /// <summary>The signal at the window's bar: ±100 (±80 or ±200 where TA-Lib has them), or 0.</summary>
     static abstract int Evaluate(in CandleWindow c);
+
+    /// <summary>
+    /// Whether the rule also has a four-bar form (<see cref="Evaluate4"/>): only rules that read prices alone (no
+    /// averages, no memory), which the batch form then runs four bars at a time without a branch.
+    /// </summary>
+    static virtual bool HasVectorForm => false;
+
+    /// <summary>The signals of the four bars from the vectors' bar on, each as <see cref="Evaluate"/> gives it.</summary>
+    static virtual Vector256<double> Evaluate4(in CandleVectors c) => throw new NotSupportedException("The rule has no four-bar form.");
 }
 
 /// <summary>
@@ -207,8 +217,14 @@ internal sealed class CandlePattern<TRule>(IndicatorInfo info, int barsBefore, C
             }
         }
 
+        var first = Start;
+        if (TRule.HasVectorForm && averages.Length == 0 && Start == Lookback)
+        {
+            first = ClassifyFourAtATime(candles, Lookback, output);
+        }
+
         var window = new CandleWindow(candles, Scales, values, Block, penetration, ref memory);
-        for (int from = Start, count; from < close.Length; from += count)
+        for (int from = first, count; from < close.Length; from += count)
         {
             count = Math.Min(Block, close.Length - from);
             for (var k = 0; k < averages.Length; k++)
@@ -240,6 +256,22 @@ internal sealed class CandlePattern<TRule>(IndicatorInfo info, int barsBefore, C
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Runs the rule's four-bar form from <paramref name="lookback"/> on while four bars remain; returns the first bar
+    /// left for the one-bar form.
+    /// </summary>
+    private static int ClassifyFourAtATime(in CandleSeries candles, int lookback, Span<double> output)
+    {
+        var bar = lookback;
+        ref var target = ref MemoryMarshal.GetReference(output);
+        for (; bar <= candles.Close.Length - Vector256<double>.Count; bar += Vector256<double>.Count)
+        {
+            TRule.Evaluate4(new CandleVectors(candles, bar)).StoreUnsafe(ref target, (nuint)bar);
+        }
+
+        return bar;
     }
 
     /// <summary>Turns the changes in <paramref name="values"/> into the running total after each, in place.</summary>

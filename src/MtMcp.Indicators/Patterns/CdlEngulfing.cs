@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace MtMcp.Indicators;
 
@@ -46,6 +47,27 @@ public static class CdlEngulfing
                 & ((open >= priorClose & close < priorOpen) | (open > priorClose & close <= priorOpen));
             var sign = (bullish ? 1 : 0) - (bearish ? 1 : 0);
             return sign * (open != priorClose & close != priorOpen ? 100 : 80);
+        }
+
+        public static bool HasVectorForm => true;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Evaluate4(in CandleVectors c)
+        {
+            Vector256<double> open = c.Open(0), close = c.Close(0), priorOpen = c.Open(1), priorClose = c.Close(1);
+
+            // The same conditions lane by lane; a comparison with NaN is false in both forms.
+            var white = Vector256.GreaterThanOrEqual(close, open);
+            var priorWhite = Vector256.GreaterThanOrEqual(priorClose, priorOpen);
+            var bullish = Vector256.AndNot(white, priorWhite)
+                & ((Vector256.GreaterThanOrEqual(close, priorOpen) & Vector256.LessThan(open, priorClose))
+                    | (Vector256.GreaterThan(close, priorOpen) & Vector256.LessThanOrEqual(open, priorClose)));
+            var bearish = Vector256.AndNot(priorWhite, white)
+                & ((Vector256.GreaterThanOrEqual(open, priorClose) & Vector256.LessThan(close, priorOpen))
+                    | (Vector256.GreaterThan(open, priorClose) & Vector256.LessThanOrEqual(close, priorOpen)));
+            var touching = Vector256.Equals(open, priorClose) | Vector256.Equals(close, priorOpen);
+            var strength = Vector256.ConditionalSelect(touching, Vector256.Create(80.0), Vector256.Create(100.0));
+            return (bullish & strength) | (bearish & -strength);
         }
     }
 }
