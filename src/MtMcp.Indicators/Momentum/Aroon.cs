@@ -40,14 +40,8 @@ public static class Aroon
         Guard.Output(high.Length, aroonUp);
 
         var factor = Factor(period);
-        var highest = new WindowExtreme.Scan<WindowExtreme.Highest>();
-        var lowest = new WindowExtreme.Scan<WindowExtreme.Lowest>();
-        for (var today = period; today < high.Length; today++)
-        {
-            var oldest = today - period;
-            aroonDown[today] = Line(factor, period, today - lowest.Next(low, oldest, today));
-            aroonUp[today] = Line(factor, period, today - highest.Next(high, oldest, today));
-        }
+        WindowAges.Line<WindowExtreme.Lowest>(low, period, factor, aroonDown);
+        WindowAges.Line<WindowExtreme.Highest>(high, period, factor, aroonUp);
     }
 
     /// <summary>TA-Lib's scale factor, <c>100 / period</c>.</summary>

@@ -16,18 +16,25 @@ internal static class WindowExtreme
     {
         /// <summary>Whether <paramref name="candidate"/>, newer, takes the place of <paramref name="extreme"/>.</summary>
         static abstract bool Replaces(double candidate, double extreme);
+
+        /// <summary>The more extreme of the two values.</summary>
+        static abstract double Extreme(double a, double b);
     }
 
     /// <summary>The highest value.</summary>
     internal readonly struct Highest : IOrder
     {
         public static bool Replaces(double candidate, double extreme) => candidate >= extreme;
+
+        public static double Extreme(double a, double b) => double.MaxNative(a, b);
     }
 
     /// <summary>The lowest value.</summary>
     internal readonly struct Lowest : IOrder
     {
         public static bool Replaces(double candidate, double extreme) => candidate <= extreme;
+
+        public static double Extreme(double a, double b) => double.MinNative(a, b);
     }
 
     /// <summary>Batch form over a whole series: call <see cref="Next"/> for consecutive bars.</summary>
