@@ -21,6 +21,8 @@ internal static class CliApplication
         root.Subcommands.Add(AuditCommand.Create(options));
         root.Subcommands.Add(ReportCommand.Create(options));
         root.Subcommands.Add(BacktestCommand.Create(options));
+        root.Subcommands.Add(OptimizeCommand.Create(options));
+        root.Subcommands.Add(WalkForwardCommand.Create(options));
         root.Subcommands.Add(StrategyCommand.Create());
 
         var invocation = new InvocationConfiguration { Output = output, Error = error };

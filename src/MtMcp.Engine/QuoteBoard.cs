@@ -12,6 +12,9 @@ namespace MtMcp.Engine;
 [Mutable]
 public sealed class QuoteBoard : IQuoteProvider
 {
+    // Below long.MaxValue (9.22e18) with room for the double's rounding.
+    private const double MaxTicks = 9e18;
+
     private readonly SymbolSpec[] _specs;
     private readonly double[] _tickSize;
     private readonly FrozenDictionary<string, int> _ids;
@@ -72,8 +75,16 @@ public sealed class QuoteBoard : IQuoteProvider
         _bid[id] = bid;
         _ask[id] = ask;
         var tick = _tickSize[id];
-        _bidTicks[id] = (long)Math.Round(bid / tick);
-        _askTicks[id] = (long)Math.Round(ask / tick);
+        var bidTicks = Math.Round(bid / tick);
+        var askTicks = Math.Round(ask / tick);
+        // One range test and plain conversions: the checked ones are a call each, and this runs on every tick.
+        if (!(bidTicks < MaxTicks && askTicks < MaxTicks))
+        {
+            throw new OverflowException(string.Create(CultureInfo.InvariantCulture, $"{_specs[id].Name}: quote bid {bid} / ask {ask} is too large for its tick size {tick}."));
+        }
+
+        _bidTicks[id] = unchecked((long)bidTicks);
+        _askTicks[id] = unchecked((long)askTicks);
         _time[id] = timeMs;
         _has[id] = true;
         if (timeMs > TimeMs)

@@ -38,6 +38,16 @@ public sealed partial class TradingAccount
     }
 
     /// <summary>
+    /// Equity from the running per-symbol profit estimates: O(1) and allocation-free, for watchers that look at every
+    /// quote (loss limits). Its conversion rates are the cached ones (exact after every change of the positions and at
+    /// each refresh interval), so between refreshes it can differ slightly from <see cref="Equity"/>.
+    /// </summary>
+    public double EstimatedEquity => _cash + _estimatedProfitTotal + _swapTotal;
+
+    /// <summary>The exact equity, as in <see cref="Snapshot"/>, without building a snapshot. O(positions).</summary>
+    public double Equity() => (double)(_balance + _credit) + ExactTotals().Profit;
+
+    /// <summary>
     /// Floating profit of <paramref name="position"/> in the account currency at the current quote (closing side:
     /// Bid for buys, Ask for sells), including its accumulated swap.
     /// </summary>

@@ -45,6 +45,12 @@ public sealed partial class PaperTradingService : IDisposable
     {
         _journal = journal;
         _gate = gate ?? OpenGate.Instance;
+        _monitor = _gate as IRiskMonitor;
+        if (_monitor is not null)
+        {
+            _monitor.Breached += OnBreached;
+        }
+
         _symbols = symbols;
         _feed = feed;
         _time = time;
@@ -191,19 +197,7 @@ public sealed partial class PaperTradingService : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         var who = origin ?? TradeOrigin.Local;
         return Step(name, who, account =>
-        {
-            if (request.ClientOrderId is { } id && account.TryGetClientOrderResult(id, out var first))
-            {
-                return first;
-            }
-
-            account.Changes.AddAudit(AuditRecords.Intent(account.Name, request, who, account.TimeMs));
-            var decision = _gate.Evaluate(account, request, who);
-            account.Changes.AddAudit(AuditRecords.Decision(account.Name, decision, who, account.TimeMs));
-            var result = decision.Allowed ? account.Send(decision.Request) : Refused(account, request, decision);
-            account.Changes.AddAudit(AuditRecords.Result(account.Name, result, who));
-            return result;
-        });
+            request.ClientOrderId is { } id && account.TryGetClientOrderResult(id, out var first) ? first : SendLocked(account, request, who));
     }
 
     /// <summary>
@@ -311,15 +305,24 @@ public sealed partial class PaperTradingService : IDisposable
                 if (tick.Position > account.Cursor)
                 {
                     account.Trading.OnQuote(id);
-                    CommitLocked(account, s_venue);
+                    CommitLocked(account, s_venue, _monitor is not null && _monitor.OnQuote(account.Trading));
                 }
             }
+
+            HandleBreachesLocked();
         }
+
+        NotifyTick(tick);
     }
 
     /// <inheritdoc/>
     public void Dispose()
     {
+        if (_monitor is not null)
+        {
+            _monitor.Breached -= OnBreached;
+        }
+
         lock (_lock)
         {
             foreach (var channel in _subscribers)
@@ -340,6 +343,7 @@ public sealed partial class PaperTradingService : IDisposable
             AdvanceLiveClock(account);
             var result = step(account.Trading);
             CommitLocked(account, origin);
+            HandleBreachesLocked();
             return result;
         }
     }
@@ -389,6 +393,7 @@ public sealed partial class PaperTradingService : IDisposable
         var board = new QuoteBoard(_symbols);
         var timeMs = _feed.IsLive ? _time.GetUtcNow().ToUnixTimeMilliseconds() : LatestQuoteTimeMs();
         var trading = new TradingAccount(name, settings, board, deposit, timeMs);
+        _monitor?.RestoreState(trading, null);
         var state = trading.ToState() with { Cursor = _lastPosition };
         _journal.Save(name, state);
         trading.Changes.Clear();
@@ -398,7 +403,9 @@ public sealed partial class PaperTradingService : IDisposable
     private PaperAccount Open(string name, AccountState state)
     {
         var board = new QuoteBoard(_symbols);
-        return new PaperAccount(TradingAccount.Restore(name, state, board), board) { Cursor = state.Cursor };
+        var trading = TradingAccount.Restore(name, state, board);
+        _monitor?.RestoreState(trading, state.RiskState);
+        return new PaperAccount(trading, board) { Cursor = state.Cursor };
     }
 
     private long LatestQuoteTimeMs()
@@ -425,15 +432,33 @@ public sealed partial class PaperTradingService : IDisposable
         return account;
     }
 
-    private void CommitLocked(PaperAccount account, TradeOrigin origin)
+    // riskStateDue: the gate asked to store its state of the account (it is also taken with any other change).
+    private void CommitLocked(PaperAccount account, TradeOrigin origin, bool riskStateDue = false)
     {
         var changes = account.Trading.Changes;
+        if (changes.IsEmpty && !riskStateDue)
+        {
+            return;
+        }
+
+        if (_monitor is not null)
+        {
+            // The step's own equity (a deposit, a profitable close) can be a new peak: store it with the step.
+            if (!riskStateDue)
+            {
+                _monitor.OnQuote(account.Trading);
+            }
+
+            changes.RiskState = _monitor.TakeState(account.Trading);
+        }
+
         if (changes.IsEmpty)
         {
             return;
         }
 
         AuditRecords.AddTransactions(account.Trading.Name, changes, origin);
+        AddExposure(account.Trading, origin);
         changes.Cursor = Math.Max(_lastPosition, account.Cursor);
         try
         {

@@ -5,7 +5,8 @@ namespace MtMcp.Server;
 /// <summary>
 /// The server's part of the JSON configuration file: <c>server.mode</c>, <c>server.toolsets</c>,
 /// <c>server.allowed_origins</c>, <c>server.allowed_hosts</c>, <c>server.update_interval_ms</c>, <c>server.auth</c>,
-/// <c>trading.live.enabled</c> and <c>trading.confirmation.above_lots</c>. Other sections belong to other readers and are ignored.
+/// <c>trading.live.enabled</c>, <c>trading.live.real_accounts</c>, <c>trading.confirmation.above_lots</c> and <c>bridge.*</c>
+/// (<c>listen</c>, <c>token</c>, <c>tls.certificate</c>, <c>tls.password</c>). Other sections belong to other readers and are ignored.
 /// </summary>
 /// <param name="Mode">The configured mode, or null.</param>
 /// <param name="Toolsets">The configured toolsets, or null.</param>
@@ -27,6 +28,21 @@ public sealed record ServerConfiguration(ServerMode? Mode, IReadOnlyList<string>
 
     /// <summary>Orders above this many lots need the user's confirmation (<c>trading.confirmation.above_lots</c>), or null.</summary>
     public decimal? ConfirmAboveLots { get; init; }
+
+    /// <summary>The bridge's listen address (<c>bridge.listen</c>), or null for the default.</summary>
+    public string? BridgeListen { get; init; }
+
+    /// <summary>The bridge token (<c>bridge.token</c>), or null (then <c>MTMCP_BRIDGE_TOKEN</c> may supply it).</summary>
+    public string? BridgeToken { get; init; }
+
+    /// <summary>The bridge's TLS certificate file (<c>bridge.tls.certificate</c>, relative to the configuration file), or null.</summary>
+    public string? BridgeCertificate { get; init; }
+
+    /// <summary>The password of the PKCS#12 certificate file (<c>bridge.tls.password</c>), or null.</summary>
+    public string? BridgeCertificatePassword { get; init; }
+
+    /// <summary>Whether REAL accounts may trade in live mode (<c>trading.live.real_accounts</c>).</summary>
+    public bool RealAccountsEnabled { get; init; }
 
     /// <summary>Parses a mode name: <c>read_only</c>, <c>paper</c> or <c>live</c> (case-insensitive; <c>readonly</c> and <c>read-only</c> too).</summary>
     /// <exception cref="ArgumentException">Not a mode; the message lists them.</exception>
@@ -131,8 +147,40 @@ public sealed record ServerConfiguration(ServerMode? Mode, IReadOnlyList<string>
                 }
             }
 
+            var realAccounts = false;
+            if (root.TryGetProperty("trading", out var liveTrading) && liveTrading.ValueKind == JsonValueKind.Object
+                && liveTrading.TryGetProperty("live", out var liveOptions) && liveOptions.ValueKind == JsonValueKind.Object
+                && liveOptions.TryGetProperty("real_accounts", out var real))
+            {
+                if (real.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                {
+                    throw new InvalidDataException($"{path}: trading.live.real_accounts must be true or false.");
+                }
+
+                realAccounts = real.GetBoolean();
+            }
+
+            string? bridgeListen = null, bridgeToken = null, certificate = null, certificatePassword = null;
+            if (root.TryGetProperty("bridge", out var bridge))
+            {
+                Expect(path, "bridge", bridge, JsonValueKind.Object);
+                bridgeListen = bridge.TryGetProperty("listen", out _) ? Text(path, "bridge.listen", bridge, "listen") : null;
+                bridgeToken = bridge.TryGetProperty("token", out _) ? Text(path, "bridge.token", bridge, "token") : null;
+                if (bridge.TryGetProperty("tls", out var tls))
+                {
+                    Expect(path, "bridge.tls", tls, JsonValueKind.Object);
+                    certificate = Path.GetFullPath(Text(path, "bridge.tls.certificate", tls, "certificate"), Path.GetDirectoryName(Path.GetFullPath(path))!);
+                    certificatePassword = tls.TryGetProperty("password", out _) ? Text(path, "bridge.tls.password", tls, "password") : null;
+                }
+            }
+
             return new ServerConfiguration(mode, toolsets, origins, live)
             {
+                BridgeListen = bridgeListen,
+                BridgeToken = bridgeToken,
+                BridgeCertificate = certificate,
+                BridgeCertificatePassword = certificatePassword,
+                RealAccountsEnabled = realAccounts,
                 AllowedHosts = hosts,
                 UpdateInterval = interval,
                 Auth = auth,

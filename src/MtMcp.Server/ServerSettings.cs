@@ -63,13 +63,20 @@ public sealed record ServerSettings
     /// </summary>
     public IReadOnlyList<string> AllowedHosts { get; init; } = [];
 
+    /// <summary>The MetaTrader bridge listener; null (no listener) unless a bridge token is configured.</summary>
+    public BridgeSettings? Bridge { get; init; }
+
     /// <summary>Whether <paramref name="toolset"/> is exposed.</summary>
     public bool Exposes(string toolset) => Toolsets.Contains(toolset, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Checks that the settings can start a server.</summary>
-    /// <exception cref="InvalidOperationException">Live mode without the configuration that enables it, or with no broker gateway.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// Live mode without the configuration that enables it, or with no broker gateway; a bridge address that is not
+    /// host:port, or off loopback without TLS.
+    /// </exception>
     public void Validate()
     {
+        Bridge?.Validate();
         if (Mode != ServerMode.Live)
         {
             return;
@@ -82,8 +89,11 @@ public sealed record ServerSettings
                 + "{ \"trading\": { \"live\": { \"enabled\": true } } }, to allow it. No tool argument can turn it on.");
         }
 
-        throw new InvalidOperationException(
-            "--mode live refused: no broker gateway is configured. Live trading needs the MetaTrader bridge, which arrives with issue 7; "
-            + "use --mode paper (the default) or --mode read_only until then.");
+        if (Bridge is null)
+        {
+            throw new InvalidOperationException(
+                "--mode live refused: no broker gateway is configured. Live trading goes through the MetaTrader bridge: set \"bridge.token\" "
+                + "in the configuration file or the environment variable MTMCP_BRIDGE_TOKEN (docs/bridge.md), or use --mode paper.");
+        }
     }
 }

@@ -43,6 +43,7 @@ public sealed partial class SqliteTradingJournal
                 row.Write(changes.NextTicket);
                 row.Write(changes.TimeMs);
                 row.Write(changes.Cursor);
+                row.Write(changes.RiskState);
                 if (update.ExecuteNonQuery() == 0)
                 {
                     // Deleted behind the cached id (by another journal on the same file).
@@ -205,6 +206,7 @@ public sealed partial class SqliteTradingJournal
         var (balance, credit, nextTicket, timeMs, cursor) = (account.Decimal(), account.Decimal(), account.UInt64(), account.Int64(), account.Int64());
         var settings = JsonSerializer.Deserialize(account.String(), StorageJsonContext.Default.AccountSettings)
             ?? throw new JsonException("The account's settings are null.");
+        var riskState = account.NullableString();
 
         var orders = new List<Order>();
         reader.NextResult();
@@ -248,6 +250,7 @@ public sealed partial class SqliteTradingJournal
             NextTicket = nextTicket,
             TimeMs = timeMs,
             Cursor = cursor,
+            RiskState = riskState,
             Orders = orders,
             Positions = positions,
             Deals = deals,
@@ -265,6 +268,7 @@ public sealed partial class SqliteTradingJournal
         row.Write(state.TimeMs);
         row.Write(state.Cursor);
         row.Write(settings);
+        row.Write(state.RiskState);
     }
 
     private static void WriteOrder(SqliteCommand command, long accountId, Order order)

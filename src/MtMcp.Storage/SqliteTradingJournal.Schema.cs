@@ -7,7 +7,7 @@ namespace MtMcp.Storage;
 public sealed partial class SqliteTradingJournal
 {
     /// <summary>The schema version this build writes and reads (SQLite's <c>user_version</c>).</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     /// <summary>Marks the file as a trading journal (SQLite's <c>application_id</c>, "MTJN").</summary>
     internal const int ApplicationId = 0x4D544A4E;
@@ -21,7 +21,8 @@ public sealed partial class SqliteTradingJournal
             next_ticket INTEGER NOT NULL,
             time_ms     INTEGER NOT NULL,
             cursor      INTEGER NOT NULL, -- the host's feed position (AccountChanges.Cursor)
-            settings    TEXT    NOT NULL  -- AccountSettings as JSON
+            settings    TEXT    NOT NULL, -- AccountSettings as JSON
+            risk_state  TEXT              -- the risk gate's state (AccountChanges.RiskState), opaque
         );
         CREATE TABLE client_orders (
             seq             INTEGER PRIMARY KEY, -- insertion order
@@ -76,10 +77,15 @@ public sealed partial class SqliteTradingJournal
                 $"The trading journal '{_path}' has schema version {version}, which no version of MtMcp wrote.");
         }
 
-        if (version == 1)
+        if (version < SchemaVersion)
         {
-            // Version 2 added the audit chain; the accounts' tables are unchanged.
-            Execute(AuditRows.Schema, transaction);
+            // Version 2 added the audit chain, version 3 the risk gate's state of each account.
+            if (version == 1)
+            {
+                Execute(AuditRows.Schema, transaction);
+            }
+
+            Execute("ALTER TABLE accounts ADD COLUMN risk_state TEXT;", transaction);
             Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {SchemaVersion};"), transaction);
             transaction.Commit();
         }

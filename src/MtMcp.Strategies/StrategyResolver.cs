@@ -4,7 +4,8 @@ namespace MtMcp.Strategies;
 
 /// <summary>
 /// Finds strategies by reference: <c>builtin:NAME</c> (the built-ins, written in the strategy language and shipped as
-/// embedded documents) or the path of a strategy document.
+/// embedded documents), the path of a strategy document, or a C# strategy in an assembly,
+/// <c>[assembly:]PATH.dll:Namespace.Type</c> (<see cref="StrategyAssembly"/>).
 /// </summary>
 public static class StrategyResolver
 {
@@ -44,6 +45,11 @@ public static class StrategyResolver
             return Builtin(reference);
         }
 
+        if (StrategyAssembly.IsReference(reference))
+        {
+            throw new ArgumentException($"'{reference}' names a C# strategy in an assembly, which has no strategy document.", nameof(reference));
+        }
+
         if (!File.Exists(reference))
         {
             throw new ArgumentException(
@@ -54,9 +60,16 @@ public static class StrategyResolver
         return StrategyDocument.Parse(File.ReadAllText(reference));
     }
 
-    /// <summary>A fresh strategy instance for <paramref name="reference"/> (one instance per run).</summary>
-    /// <exception cref="ArgumentException">An unknown built-in, a missing file or an invalid document.</exception>
-    public static IStrategy Create(string reference) => new LanguageStrategy(Load(reference));
+    /// <summary>
+    /// A fresh strategy instance for <paramref name="reference"/> (one instance per run): <c>builtin:NAME</c>, a strategy
+    /// document's path, or <c>[assembly:]PATH.dll:Namespace.Type</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// An unknown built-in, a missing file, an invalid document, or an assembly strategy that cannot be loaded
+    /// (<see cref="StrategyAssembly.Factory"/> says why).
+    /// </exception>
+    public static IStrategy Create(string reference) =>
+        StrategyAssembly.IsReference(reference) ? StrategyAssembly.Create(reference) : new LanguageStrategy(Load(reference));
 
     private static Dictionary<string, StrategyDocument> LoadBuiltins()
     {

@@ -52,4 +52,23 @@ public sealed class ReportToolsTests
         Assert.Contains("leverage_limit", text, StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, csv.StructuredContent!.Value.GetProperty("report").ValueKind);
     }
+
+    [Fact]
+    public async Task ComplianceReport_Html_IsAPageWithTheLeverageOfTheFill()
+    {
+        await using var server = await ServerHarness.StartAsync();
+        await server.CallOkAsync("place_order", new() { ["symbol"] = "EURUSD", ["side"] = "buy", ["volume"] = 0.1, ["client_order_id"] = "ch-1" });
+
+        var json = await server.CallOkAsync("compliance_report", new() { ["from"] = "2026-03-01" });
+        var leverage = Assert.Single(json.GetProperty("report").GetProperty("leverage").EnumerateArray());
+        Assert.Equal("forex_major", leverage.GetProperty("asset_class").GetString());
+        Assert.True(leverage.GetProperty("peak_ratio").GetDouble() > 0);
+        Assert.Equal(0, json.GetProperty("leverage_over_cap").GetInt32());
+
+        var html = await server.CallAsync("compliance_report", new() { ["from"] = "2026-03-01", ["format"] = "html" });
+        Assert.True(html.IsError is null or false);
+        var text = Assert.IsType<TextContentBlock>(Assert.Single(html.Content)).Text;
+        Assert.StartsWith("<!DOCTYPE html>", text, StringComparison.Ordinal);
+        Assert.Contains("<td>forex_major</td>", text, StringComparison.Ordinal);
+    }
 }

@@ -30,6 +30,9 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
+    /// <summary>The server's services (for hosted parts a test drives from outside, such as the bridge listener).</summary>
+    public IServiceProvider Services => _host.Services;
+
     public static async Task<ServerHarness> StartAsync(Func<ServerSettings, ServerSettings>? configure = null, DateTimeOffset? now = null, McpClientOptions? clientOptions = null)
     {
         var data = new TempDirectory();

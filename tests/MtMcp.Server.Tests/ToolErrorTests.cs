@@ -42,7 +42,8 @@ public sealed class ToolErrorTests(ToolErrorTests.SharedServer shared) : IClassF
         { "run_backtest", """{"strategy":"/etc/passwd","symbol":"EURUSD"}""", "INVALID_ARGUMENT", "strategy" },
         { "run_backtest", """{"strategy":"builtin:sma_cross","symbol":"EURUSD","parameters":{"fast":1000}}""", "INVALID_ARGUMENT", "parameters" },
         { "run_backtest", """{"strategy":"builtin:sma_cross","symbol":"EURUSD","mode":"native","spread":0.1}""", "INVALID_ARGUMENT", "spread" },
-        { "optimize_strategy", "{}", "NOT_AVAILABLE", null },
+        { "optimize_strategy", "{}", "INVALID_ARGUMENT", "strategy" },
+        { "walk_forward", """{"strategy":"builtin:sma_cross","symbol":"EURUSD","parameters":{"fast":"5:10"},"windows":5,"in_sample":100}""", "INVALID_ARGUMENT", "windows" },
     };
 
     [Theory]
@@ -71,14 +72,6 @@ public sealed class ToolErrorTests(ToolErrorTests.SharedServer shared) : IClassF
         var server = shared.Server;
         var error = await server.CallErrorAsync("get_symbol", new() { ["symbol"] = "EUR" });
         Assert.Contains("EURUSD", error.GetProperty("message").GetString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task CallTool_NotAvailable_NamesTheIssueThatBringsIt()
-    {
-        var server = shared.Server;
-        var error = await server.CallErrorAsync("optimize_strategy");
-        Assert.Contains("issue 8", error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed partial class ToolSurfaceTests
     {
         await using var server = await ServerHarness.StartAsync();
         var tools = (await server.ListToolsAsync()).ToDictionary(t => t.Name);
-        foreach (var name in s_table["market"].Concat(s_table["account"]).Concat(s_table["trading"]).Concat(["list_indicators", "calculate_indicator", "detect_patterns"]))
+        foreach (var name in s_table["market"].Concat(s_table["account"]).Concat(s_table["trading"]).Concat(["list_indicators", "calculate_indicator", "detect_patterns", "analyze_market", "scan_market"]).Concat(s_table["alerts"]))
         {
             var schema = tools[name].ProtocolTool.OutputSchema;
             Assert.NotNull(schema);

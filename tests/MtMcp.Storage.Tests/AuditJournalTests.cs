@@ -162,12 +162,12 @@ public sealed class AuditJournalTests : IDisposable
             journal.Save("main", Samples.Rich());
         }
 
-        AuditSamples.Tamper(_path, "DROP TABLE audit_log; DROP TABLE audit_checkpoints; PRAGMA user_version = 1;");
+        AuditSamples.Tamper(_path, "DROP TABLE audit_log; DROP TABLE audit_checkpoints; ALTER TABLE accounts DROP COLUMN risk_state; PRAGMA user_version = 1;");
         Assert.Throws<StorageException>(() => AuditVerifier.Verify(_path));
 
         using (var journal = Open())
         {
-            Assert.Equal("2", journal.ReadPragma("user_version"));
+            Assert.Equal("3", journal.ReadPragma("user_version"));
             Assert.Equivalent(Samples.Rich(), journal.Load("main"), strict: true);
             journal.AppendAudit([AuditSamples.Record(1)]);
         }

@@ -16,6 +16,23 @@ public sealed class SqliteTradingJournalCommitTests : IDisposable
     };
 
     [Fact]
+    public void Commit_RiskState_IsStoredAndKeptByStepsWithoutOne_SaveReplacesIt()
+    {
+        using var journal = new SqliteTradingJournal(_temp.File("accounts.db"));
+        journal.Save("main", Samples.NewAccount());
+        Assert.Null(journal.Load("main")!.RiskState);
+
+        journal.Commit("main", new AccountChanges { Balance = 10_000m, NextTicket = 2, RiskState = "{\"peak\":10500}" });
+        journal.Commit("main", new AccountChanges { Balance = 10_000m, NextTicket = 2, BalanceChanged = true });
+        Assert.Equal("{\"peak\":10500}", journal.Load("main")!.RiskState);
+
+        journal.Save("main", Samples.NewAccount() with { RiskState = "{\"peak\":1}" });
+        Assert.Equal("{\"peak\":1}", journal.Load("main")!.RiskState);
+        journal.Save("main", Samples.NewAccount());
+        Assert.Null(journal.Load("main")!.RiskState);
+    }
+
+    [Fact]
     public void Commit_OrderLifecycleSequence_LoadsAsTheExpectedState()
     {
         using var journal = new SqliteTradingJournal(_temp.File("accounts.db"));

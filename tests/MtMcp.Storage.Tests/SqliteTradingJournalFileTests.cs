@@ -22,7 +22,7 @@ public sealed class SqliteTradingJournalFileTests : IDisposable
         Assert.True(File.Exists(path));
         Assert.Equal("wal", journal.ReadPragma("journal_mode"));
         Assert.Equal(synchronous, journal.ReadPragma("synchronous"));
-        Assert.Equal("2", journal.ReadPragma("user_version"));
+        Assert.Equal("3", journal.ReadPragma("user_version"));
         Assert.Equal(path, journal.Path);
     }
 
@@ -31,13 +31,13 @@ public sealed class SqliteTradingJournalFileTests : IDisposable
     {
         var path = _temp.File("accounts.db");
         new SqliteTradingJournal(path).Dispose();
-        Raw(path, "PRAGMA user_version = 3;");
+        Raw(path, "PRAGMA user_version = 4;");
 
         var ex = Assert.Throws<StorageException>(() => new SqliteTradingJournal(path));
 
         Assert.False(ex.IsTransient);
         Assert.Contains(path, ex.Message, StringComparison.Ordinal);
-        Assert.Contains("schema version 3, newer than version 2", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 4, newer than version 3", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

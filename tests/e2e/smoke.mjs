@@ -52,7 +52,7 @@ const bad = await error("get_bars", { symbol: "EURUSD", timeframe: "H7" });
 if (bad.error_code !== "INVALID_ARGUMENT" || bad.argument !== "timeframe") fail(`bad error ${JSON.stringify(bad)}`);
 if ((await error("get_symbol", { symbol: "NOPE" })).error_code !== "UNKNOWN_SYMBOL") fail("unknown symbol not reported");
 if ((await error("place_order", { symbol: "EURUSD", side: "buy", volume: -1, client_order_id: "neg" })).error_code !== "INVALID_ARGUMENT") fail("negative volume accepted");
-if ((await error("optimize_strategy", {})).error_code !== "NOT_AVAILABLE") fail("stub answered");
+if ((await error("optimize_strategy", {})).error_code !== "INVALID_ARGUMENT") fail("optimize_strategy without a strategy accepted");
 if ((await error("run_backtest", {})).error_code !== "INVALID_ARGUMENT") fail("run_backtest without a strategy accepted");
 const margin = await ok("calculate_margin", { symbol: "EURUSD", side: "buy", volume: 0.1 });
 if (margin.margin !== 100) fail(`bad margin ${JSON.stringify(margin)}`);

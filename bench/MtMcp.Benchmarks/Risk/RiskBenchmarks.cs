@@ -66,6 +66,10 @@ public class RiskBenchmarks
     [Headline("Risk: pre-trade gate, 100 open positions", HeadlineUnit.ItemsPerSecond, 200e3)]
     public GateDecision GateAllowedOrder() => _gate.Evaluate(_account, _order, _origin);
 
+    /// <summary>The loss-limit watch the paper venue runs on every quote (100 positions, below the peak, far from the limits).</summary>
+    [Benchmark]
+    public bool GateOnQuote() => _gate.OnQuote(_account);
+
     /// <summary>The engine's exact equity valuation the gate needs once per order: the floor of the gate's cost.</summary>
     [Benchmark]
     public double AccountSnapshot() => _account.Snapshot().Equity;

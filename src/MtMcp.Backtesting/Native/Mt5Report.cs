@@ -65,8 +65,20 @@ public sealed record Mt5Report
     /// <summary>Computes the report.</summary>
     public static Mt5Report From(decimal deposit, IReadOnlyList<Deal> deals, IReadOnlyList<double> equity)
     {
-        ArgumentNullException.ThrowIfNull(deals);
         ArgumentNullException.ThrowIfNull(equity);
+        var drawdown = new EquityDrawdown();
+        foreach (var e in equity)
+        {
+            drawdown.Add(e);
+        }
+
+        return From(deposit, deals, drawdown);
+    }
+
+    /// <summary>Computes the report with the equity drawdown measured while the test ran.</summary>
+    internal static Mt5Report From(decimal deposit, IReadOnlyList<Deal> deals, in EquityDrawdown equity)
+    {
+        ArgumentNullException.ThrowIfNull(deals);
         decimal balance = 0, gross = 0, loss = 0, best = 0, worst = 0, high = 0, low = deposit, maxDrop = 0, maxDropHigh = 0, relDrop = 0;
         double relPct = 0;
         int trades = 0, dealCount = 0, longs = 0, longWins = 0, shorts = 0, shortWins = 0;
@@ -121,16 +133,6 @@ public sealed record Mt5Report
             high = Math.Max(high, balance);
         }
 
-        double eqHigh = double.NegativeInfinity, eqDrop = 0, eqDropPct = 0;
-        foreach (var e in equity)
-        {
-            eqHigh = Math.Max(eqHigh, e);
-            if (eqHigh - e > eqDrop)
-            {
-                (eqDrop, eqDropPct) = (eqHigh - e, (eqHigh - e) / eqHigh * 100);
-            }
-        }
-
         var net = balance - deposit;
         return new Mt5Report
         {
@@ -151,7 +153,7 @@ public sealed record Mt5Report
             BalanceDrawdownAbsolute = Math.Max(0, deposit - low),
             BalanceDrawdownMaximal = (maxDrop, maxDropHigh == 0 ? 0 : (double)(maxDrop / maxDropHigh) * 100),
             BalanceDrawdownRelative = (relPct * 100, relDrop),
-            EquityDrawdownMaximal = (eqDrop, eqDropPct),
+            EquityDrawdownMaximal = (equity.Money, equity.Pct),
         };
     }
 }

@@ -11,14 +11,22 @@ namespace MtMcp.Backtesting;
 /// <remarks>Deterministic: the engine reads no clock, and two runs over the same inputs give the same ledger.</remarks>
 public static class NativeBacktest
 {
-    /// <summary>Runs over bars of <paramref name="timeframe"/> with the <see cref="NativeModel.OpenPrices"/> or <see cref="NativeModel.M1Ohlc"/> model.</summary>
-    /// <exception cref="ArgumentException">No bars, a tick model given, or an unknown symbol or parameter.</exception>
+    /// <summary>
+    /// Runs over bars of <paramref name="timeframe"/> with a bar model: <see cref="NativeModel.OpenPrices"/>,
+    /// <see cref="NativeModel.M1Ohlc"/> or <see cref="NativeModel.GeneratedTicks"/> (give M1 bars for MT5's "every tick").
+    /// The strategy sees the bars as given; the run streams them (no copy).
+    /// </summary>
+    /// <exception cref="ArgumentException">No bars, <see cref="NativeModel.RealTicks"/> or an undefined model, or an unknown symbol or parameter.</exception>
     public static NativeResult RunBars(
         ReadOnlyMemory<Bar> bars, Timeframe timeframe, NativeModel model, IStrategy strategy, StrategyParameters? parameters = null, NativeOptions? options = null)
     {
-        if (model == NativeModel.RealTicks)
+        if (model is not (NativeModel.OpenPrices or NativeModel.M1Ohlc or NativeModel.GeneratedTicks))
         {
-            throw new ArgumentException("Bars cannot be replayed as real ticks: use RunTicks.", nameof(model));
+            throw new ArgumentException(
+                model == NativeModel.RealTicks
+                    ? "Bars cannot be replayed as real ticks: use RunTicks."
+                    : $"Unknown model {model}: use OpenPrices, M1Ohlc or GeneratedTicks.",
+                nameof(model));
         }
 
         if (bars.IsEmpty)
@@ -26,21 +34,35 @@ public static class NativeBacktest
             throw new ArgumentException("No bars to backtest.", nameof(bars));
         }
 
-        var runner = new NativeRunner(strategy, parameters ?? StrategyParameters.Empty, options ?? new NativeOptions(), bars.Length);
+        var runner = new NativeRunner(strategy, parameters ?? StrategyParameters.Empty, options ?? new NativeOptions(), bars);
         var span = bars.Span;
         var length = timeframe.Seconds() * 1000;
         var point = runner.Spec.Point;
+        var digits = runner.Spec.Digits;
+        var fixedSpread = runner.Options.SpreadPoints;
+        var bullish = false;
         for (var i = 0; i < span.Length; i++)
         {
             ref readonly var bar = ref span[i];
-            var spread = (runner.Options.SpreadPoints > 0 ? runner.Options.SpreadPoints : bar.Spread) * point;
+            var spread = (fixedSpread > 0 ? fixedSpread : bar.Spread) * point;
             var t0 = bar.Time * 1000;
-            runner.Quote(t0, bar.Open, bar.Open + spread);
-            if (i > 0)
+            if (model == NativeModel.GeneratedTicks)
             {
-                runner.BarClosed(span[i - 1]);
+                var generator = new TickGenerator(bar, length, digits, bullish);
+                generator.MoveNext();
+                runner.Quote(generator.TimeMs, generator.Bid, generator.Bid + spread);
+                CloseBefore(runner, i);
+                while (generator.MoveNext())
+                {
+                    runner.Quote(generator.TimeMs, generator.Bid, generator.Bid + spread);
+                }
+
+                bullish = generator.Bullish;
+                continue;
             }
 
+            runner.Quote(t0, bar.Open, bar.Open + spread);
+            CloseBefore(runner, i);
             if (model == NativeModel.M1Ohlc)
             {
                 // Reference B.2: O → L → H → C for a bullish bar, O → H → L → C for a bearish one.
@@ -51,8 +73,17 @@ public static class NativeBacktest
             }
         }
 
-        runner.BarClosed(span[^1]);
+        runner.BarClosed(span.Length - 1);
         return runner.Finish(model, span.Length);
+    }
+
+    // A bar closes at the first tick of the next one, which is when the strategy sees it (as an MT5 expert does).
+    private static void CloseBefore(NativeRunner runner, int index)
+    {
+        if (index > 0)
+        {
+            runner.BarClosed(index - 1);
+        }
     }
 
     /// <summary>Runs over recorded ticks, building bars of <paramref name="timeframe"/> from the bid.</summary>
@@ -65,38 +96,19 @@ public static class NativeBacktest
             throw new ArgumentException("No ticks to backtest.", nameof(ticks));
         }
 
-        var runner = new NativeRunner(strategy, parameters ?? StrategyParameters.Empty, options ?? new NativeOptions(), 0);
+        var runner = new NativeRunner(strategy, parameters ?? StrategyParameters.Empty, options ?? new NativeOptions(), ReadOnlyMemory<Bar>.Empty);
         var span = ticks.Span;
-        var point = runner.Spec.Point;
-        Bar current = default;
-        var bars = 0;
+        var builder = new TickBars(timeframe, runner.Spec.Point);
         foreach (ref readonly var tick in span)
         {
-            var open = timeframe.BarOpenTime(tick.TimeMs / 1000);
             runner.Quote(tick.TimeMs, tick.Bid, tick.Ask);
-            if (bars > 0 && open == current.Time)
+            if (builder.Add(tick, out var closed))
             {
-                current = current with
-                {
-                    High = Math.Max(current.High, tick.Bid),
-                    Low = Math.Min(current.Low, tick.Bid),
-                    Close = tick.Bid,
-                    TickVolume = current.TickVolume + 1,
-                    Spread = Math.Min(current.Spread, (int)Math.Round((tick.Ask - tick.Bid) / point)),
-                };
-                continue;
+                runner.BarClosed(closed);
             }
-
-            if (bars > 0)
-            {
-                runner.BarClosed(current);
-            }
-
-            current = new Bar(open, tick.Bid, tick.Bid, tick.Bid, tick.Bid, 1, (int)Math.Round((tick.Ask - tick.Bid) / point), 0);
-            bars++;
         }
 
-        runner.BarClosed(current);
+        runner.BarClosed(builder.Current);
         return runner.Finish(NativeModel.RealTicks, span.Length);
     }
 }

@@ -11,4 +11,10 @@ public enum NativeModel
 
     /// <summary>The recorded ticks as they are (bid and ask from the data).</summary>
     RealTicks,
+
+    /// <summary>
+    /// MT5's "every tick": ticks generated inside each bar from its OHLC and tick volume (<see cref="TickGenerator"/>),
+    /// ask = bid + the bar's spread. Meant for M1 bars, as in MT5.
+    /// </summary>
+    GeneratedTicks,
 }

@@ -28,4 +28,10 @@ public sealed record NativeOptions
 
     /// <summary>Spread in points for bar models: 0 takes each bar's own <see cref="Bar.Spread"/>.</summary>
     public int SpreadPoints { get; init; }
+
+    /// <summary>
+    /// Whether to keep the equity after every bar in <see cref="NativeResult.Equity"/> (8 bytes a bar). Off, the run's
+    /// memory does not grow with the number of bars streamed; the report's equity drawdown is measured either way.
+    /// </summary>
+    public bool EquityCurve { get; init; } = true;
 }

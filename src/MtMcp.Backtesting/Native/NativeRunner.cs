@@ -1,9 +1,15 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
 using MtMcp.Engine;
 using MtMcp.Indicators;
 
 namespace MtMcp.Backtesting;
 
-/// <summary>The strategy context of a native backtest: one account on a simulated venue, fed one quote at a time.</summary>
+/// <summary>
+/// The strategy context of a native backtest: one account on a simulated venue, fed one quote at a time. The bars the
+/// strategy sees are the caller's own (bar models, no copy) or built from the ticks (tick models); besides those only the
+/// optional equity curve grows with the number of bars.
+/// </summary>
 internal sealed class NativeRunner : IStrategyContext
 {
     private const string Magic = "backtest";
@@ -12,16 +18,21 @@ internal sealed class NativeRunner : IStrategyContext
     private readonly SimulatedVenue _venue;
     private readonly TradingAccount _account;
     private readonly int _id;
-    private readonly List<Bar> _bars;
-    private readonly List<double> _equity;
+    private readonly ReadOnlyMemory<Bar> _source;
+    private readonly List<Bar>? _built;
+    private readonly List<double>? _equity;
     private readonly List<IndicatorSeries> _indicators = [];
     private readonly List<TradeResult> _rejections = [];
+    private EquityDrawdown _drawdown = new();
+    private double _lastEquity = double.NaN;
     private bool _initialising;
     private bool _started;
     private bool _ready;
     private long _ticks;
+    private int _barCount;
 
-    public NativeRunner(IStrategy strategy, StrategyParameters parameters, NativeOptions options, int capacity)
+    /// <summary>A runner over <paramref name="bars"/> (bar models), or over bars built from ticks when it is empty.</summary>
+    public NativeRunner(IStrategy strategy, StrategyParameters parameters, NativeOptions options, ReadOnlyMemory<Bar> bars)
     {
         ArgumentNullException.ThrowIfNull(strategy);
         Options = options;
@@ -48,8 +59,9 @@ internal sealed class NativeRunner : IStrategyContext
             Commission = options.Commission,
         };
         _account = _venue.Open(Magic, settings, options.Deposit, 0);
-        _bars = new List<Bar>(capacity);
-        _equity = new List<double>(capacity);
+        _source = bars;
+        _built = bars.IsEmpty ? [] : null;
+        _equity = options.EquityCurve ? new List<double>(bars.Length) : null;
         _initialising = true;
         strategy.Init(this);
         _initialising = false;
@@ -62,54 +74,17 @@ internal sealed class NativeRunner : IStrategyContext
 
     public StrategyParameters Parameters { get; }
 
-    public int BarIndex => _bars.Count - 1;
+    public int BarIndex => _barCount - 1;
 
-    public ReadOnlySpan<Bar> Bars => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_bars);
+    public ReadOnlySpan<Bar> Bars => _built is null ? _source.Span[.._barCount] : CollectionsMarshal.AsSpan(_built);
 
-    public double Equity
-    {
-        get
-        {
-            var equity = (double)_account.Balance;
-            foreach (var position in _account.Positions)
-            {
-                equity += _account.FloatingProfit(position);
-            }
+    public double Equity => StrategyOrders.Equity(_account);
 
-            return equity;
-        }
-    }
-
-    public PositionInfo Position
-    {
-        get
-        {
-            double size = 0, profit = 0;
-            foreach (var position in _account.Positions)
-            {
-                size += position.Type == PositionType.Buy ? (double)position.Volume : -(double)position.Volume;
-                profit += _account.FloatingProfit(position);
-            }
-
-            return new PositionInfo(size, profit);
-        }
-    }
+    public PositionInfo Position => StrategyOrders.Net(_account);
 
     public int TradeCount => _account.Positions.Count;
 
-    public TradeInfo Trade(int index)
-    {
-        var p = _account.Positions[index];
-        var entryBar = _bars.Count - 1;
-        while (entryBar > 0 && _bars[entryBar].Time * 1000 > p.TimeMs)
-        {
-            entryBar--;
-        }
-
-        return new TradeInfo(
-            p.Type == PositionType.Buy ? (double)p.Volume : -(double)p.Volume, p.PriceOpen, entryBar,
-            p.StopLoss == 0 ? double.NaN : p.StopLoss, p.TakeProfit == 0 ? double.NaN : p.TakeProfit, p.Comment.Length == 0 ? null : p.Comment);
-    }
+    public TradeInfo Trade(int index) => StrategyOrders.Info(_account.Positions[index], Bars);
 
     public IndicatorSeries Indicator(IStreamingIndicator stream, PriceSource source = PriceSource.Close, int output = 0, int history = 2)
     {
@@ -133,13 +108,28 @@ internal sealed class NativeRunner : IStrategyContext
         }
     }
 
-    /// <summary>A bar closed (the current quote is the first of the next bar): indicators, then the strategy, then equity.</summary>
+    /// <summary>Bar <paramref name="index"/> of the runner's bars closed (the current quote is the first of the next bar).</summary>
+    public void BarClosed(int index)
+    {
+        Debug.Assert(_built is null && index == _barCount, "Bars close in order, once each.");
+        _barCount++;
+        Closed(_source.Span[index]);
+    }
+
+    /// <summary>A bar built from the ticks closed (the current quote is the first of the next bar).</summary>
     public void BarClosed(in Bar bar)
     {
-        _bars.Add(bar);
-        foreach (var indicator in _indicators)
+        _built!.Add(bar);
+        _barCount++;
+        Closed(bar);
+    }
+
+    // Indicators, then the strategy, then the equity sample.
+    private void Closed(in Bar bar)
+    {
+        for (var k = 0; k < _indicators.Count; k++)
         {
-            indicator.Add(bar);
+            _indicators[k].Add(bar);
         }
 
         // As in backtesting.py: the strategy starts one bar after every indicator has a value.
@@ -150,20 +140,32 @@ internal sealed class NativeRunner : IStrategyContext
         }
 
         _ready = _ready || AllReady();
-        _equity.Add(Equity);
+        Sample(Equity);
     }
 
     public NativeResult Finish(NativeModel model, long inputs)
     {
         _account.CloseAll(new PositionFilter());
-        if (_equity.Count > 0)
+        // The last bar's sample becomes the equity after the end-of-test close.
+        _lastEquity = double.NaN;
+        _equity?.RemoveAt(_equity.Count - 1);
+        Sample(Equity);
+        _drawdown.Add(_lastEquity);
+        var deals = _account.Deals(HistoryQuery.All);
+        return new NativeResult(model, _ticks, _barCount, inputs, Options.Deposit, _account.Balance, deals, _equity is null ? [] : _equity, [.. _rejections],
+            Mt5Report.From(Options.Deposit, deals, _drawdown));
+    }
+
+    // The drawdown takes a sample once the next one arrives, so that Finish can still replace the last.
+    private void Sample(double equity)
+    {
+        if (!double.IsNaN(_lastEquity))
         {
-            _equity[^1] = Equity;
+            _drawdown.Add(_lastEquity);
         }
 
-        var deals = _account.Deals(HistoryQuery.All);
-        return new NativeResult(model, _ticks, _bars.Count, inputs, Options.Deposit, _account.Balance, deals, [.. _equity], [.. _rejections],
-            Mt5Report.From(Options.Deposit, deals, _equity));
+        _lastEquity = equity;
+        _equity?.Add(equity);
     }
 
     private bool AllReady()
@@ -193,97 +195,18 @@ internal sealed class NativeRunner : IStrategyContext
         }
     }
 
-    public void CloseTrade(int index, double portion = 1)
-    {
-        var p = _account.Positions[index];
-        var volume = Math.Max(Spec.VolumeMin, Floor(p.Volume * (decimal)portion));
-        Send(new TradeRequest
-        {
-            Action = TradeAction.Deal,
-            Symbol = p.Symbol,
-            Type = p.Type == PositionType.Buy ? OrderType.Sell : OrderType.Buy,
-            Volume = Math.Min(volume, p.Volume),
-            Position = p.Ticket,
-        });
-    }
+    public void CloseTrade(int index, double portion = 1) => Send(StrategyOrders.Close(Spec, _account.Positions[index], portion));
 
-    public void SetTradeStops(int index, double sl, double tp)
-    {
-        var p = _account.Positions[index];
-        Send(new TradeRequest
-        {
-            Action = TradeAction.SlTp,
-            Symbol = p.Symbol,
-            Position = p.Ticket,
-            StopLoss = OnGrid(sl),
-            TakeProfit = OnGrid(tp),
-        });
-    }
+    public void SetTradeStops(int index, double sl, double tp) => Send(StrategyOrders.Stops(Spec, _account.Positions[index], sl, tp));
 
-    /// <summary>
-    /// Sizes follow backtesting.py: (0, 1) is that fraction of the free margin (the lots whose margin it covers, whole
-    /// volume steps); ≥ 1 is units of the base currency (÷ contract size, floored to the volume step).
-    /// </summary>
     private void Place(bool isBuy, double size, double limit, double stop, double sl, double tp, string? tag)
     {
-        if (!(size > 0) || !double.IsFinite(size))
+        var lots = StrategyOrders.Lots(Spec, isBuy, size, _account.Check);
+        if (lots > 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(size), size, "Order size is a fraction of the free margin in (0, 1) or units ≥ 1.");
+            Send(StrategyOrders.Entry(Spec, isBuy, lots, limit, stop, sl, tp, tag));
         }
-
-        decimal lots;
-        if (size < 1)
-        {
-            var oneLot = _account.Check(new TradeRequest { Action = TradeAction.Deal, Symbol = Spec.Name, Type = isBuy ? OrderType.Buy : OrderType.Sell, Volume = Spec.VolumeMin });
-            // Free margin now = free margin after a minimum-volume deal + that deal's own margin.
-            var free = oneLot.MarginFree + oneLot.RequiredMargin;
-            lots = oneLot.RequiredMargin > 0 ? Floor((decimal)(free * size / oneLot.RequiredMargin) * Spec.VolumeMin) : 0;
-            // The fill itself costs the spread (equity falls at once), so step down until the engine's check passes.
-            while (lots >= Spec.VolumeMin
-                && _account.Check(new TradeRequest { Action = TradeAction.Deal, Symbol = Spec.Name, Type = isBuy ? OrderType.Buy : OrderType.Sell, Volume = lots }).Retcode == TradeRetcode.NoMoney)
-            {
-                lots -= Spec.VolumeStep;
-            }
-        }
-        else
-        {
-            lots = Floor((decimal)(size / Spec.ContractSize));
-        }
-
-        if (lots < Spec.VolumeMin)
-        {
-            return;
-        }
-
-        var pending = !double.IsNaN(limit) || !double.IsNaN(stop);
-        Send(new TradeRequest
-        {
-            Action = pending ? TradeAction.Pending : TradeAction.Deal,
-            Symbol = Spec.Name,
-            Type = (pending, isBuy, !double.IsNaN(limit), !double.IsNaN(stop)) switch
-            {
-                (false, true, _, _) => OrderType.Buy,
-                (false, false, _, _) => OrderType.Sell,
-                (true, true, true, true) => OrderType.BuyStopLimit,
-                (true, false, true, true) => OrderType.SellStopLimit,
-                (true, true, true, false) => OrderType.BuyLimit,
-                (true, false, true, false) => OrderType.SellLimit,
-                (true, true, false, _) => OrderType.BuyStop,
-                (true, false, false, _) => OrderType.SellStop,
-            },
-            Volume = lots,
-            Price = OnGrid(!double.IsNaN(stop) ? stop : limit),
-            StopLimit = !double.IsNaN(stop) ? OnGrid(limit) : 0,
-            StopLoss = OnGrid(sl),
-            TakeProfit = OnGrid(tp),
-            Comment = tag ?? "",
-        });
     }
-
-    // Strategies compute levels freely (ATR multiples, percentages); the venue takes prices on the symbol's tick grid.
-    private double OnGrid(double price) => double.IsNaN(price) ? 0 : Spec.NormalizePrice(price);
-
-    private decimal Floor(decimal lots) => Math.Floor(lots / Spec.VolumeStep) * Spec.VolumeStep;
 
     private void Send(TradeRequest request)
     {

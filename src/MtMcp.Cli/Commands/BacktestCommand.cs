@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using MtMcp.Backtesting;
-using MtMcp.Domain;
+using MtMcp.Reports;
 using MtMcp.Strategies;
 
 namespace MtMcp.Cli.Commands;
@@ -34,16 +34,17 @@ internal static class BacktestCommand
         var tradeOnClose = new Option<bool>("--trade-on-close") { Description = "Fill market orders at the close of the signal bar instead of the next open." };
         var parameters = new Option<string[]>("--param", "-p") { Description = "Strategy parameter as name=value (repeatable), e.g. -p fast=10 -p slow=30." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object whose keys are the snake_case statistic names." };
+        var report = new Option<string?>("--report") { Description = "Also write the performance report: this HTML file (charts, offline) and the same figures as JSON beside it." };
         var command = new Command("backtest", "Backtest a strategy and print its statistics (backtesting.py's set; docs/backtesting.md).")
         {
-            strategy, data, symbol, timeframe, from, to, cash, commission, spread, margin, compat, noFinalize, tradeOnClose, parameters, json,
+            strategy, data, symbol, timeframe, from, to, cash, commission, spread, margin, compat, noFinalize, tradeOnClose, parameters, json, report,
         };
 
         CommandAction.Set(command, async (result, cancellationToken) =>
         {
             var catalog = globals.LoadCatalog(result);
-            var (bars, _) = IndicatorCommand.LoadBars(result, globals, catalog, result.GetValue(data), result.GetValue(symbol), result.GetValue(timeframe));
-            bars = Slice(bars, ParseTime(result.GetValue(from), "--from", endOfDay: false), ParseTime(result.GetValue(to), "--to", endOfDay: true));
+            var (bars, tf) = IndicatorCommand.LoadBars(result, globals, catalog, result.GetValue(data), result.GetValue(symbol), result.GetValue(timeframe));
+            bars = BacktestInputs.Slice(bars, BacktestInputs.ParseTime(result.GetValue(from), "--from", endOfDay: false), BacktestInputs.ParseTime(result.GetValue(to), "--to", endOfDay: true));
             var options = new CompatOptions
             {
                 Cash = result.GetValue(cash),
@@ -64,35 +65,19 @@ internal static class BacktestCommand
                 throw new UserErrorException(exception.Message);
             }
 
+            if (result.GetValue(report) is { } reportPath)
+            {
+                var name = result.GetValue(symbol) ?? Path.GetFileNameWithoutExtension(result.GetValue(data)) ?? "";
+                var subtitle = string.Join(" · ", $"{name} {tf}", $"{Iso(bars[0].Time)} .. {Iso(bars[^1].Time)}", string.Join(' ', result.GetValue(parameters) ?? []));
+                var figures = PerformanceReports.FromBacktest(run, bars, name, subtitle.TrimEnd(' ', '·')) with { Title = result.GetValue(strategy)! };
+                await ReportFiles.WriteAsync(figures, reportPath, cancellationToken).ConfigureAwait(false);
+            }
+
             var output = result.InvocationConfiguration.Output;
             await (result.GetValue(json) ? WriteJsonAsync(output, run.Statistics, cancellationToken) : WriteTextAsync(output, run)).ConfigureAwait(false);
             return 0;
         });
         return command;
-    }
-
-    private static Bar[] Slice(Bar[] bars, DateTimeOffset? from, DateTimeOffset? to)
-    {
-        var first = from is { } f ? Array.FindIndex(bars, b => b.OpenTime >= f) : 0;
-        var last = to is { } t ? Array.FindLastIndex(bars, b => b.OpenTime <= t) : bars.Length - 1;
-        return first < 0 || last < first
-            ? throw new UserErrorException("No bars in the --from/--to range.")
-            : bars[first..(last + 1)];
-    }
-
-    private static DateTimeOffset? ParseTime(string? text, string option, bool endOfDay)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
-        {
-            throw new UserErrorException($"{option} '{text}' is not a time: write 2024-03-01 or 2024-03-01T12:00:00Z (UTC).");
-        }
-
-        return endOfDay && text.Length == 10 ? time.AddDays(1).AddTicks(-1) : time;
     }
 
     private static async Task WriteJsonAsync(TextWriter output, CompatStatistics statistics, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MtMcp.Gateways.Bridge;
 using MtMcp.Server;
 
 namespace MtMcp.Cli.Commands;
@@ -23,14 +24,19 @@ internal static class ServeCommand
             Description = $"Comma-separated toolsets to expose: {string.Join(", ", Toolsets.All)} (default all).",
         };
         var verbose = new Option<bool>("--verbose") { Description = "Log debug messages (to standard error)." };
+        var bridgeListen = new Option<string?>("--bridge-listen")
+        {
+            Description = "Address the MetaTrader bridge listens on for EAs, host:port (default bridge.listen or 127.0.0.1:5757). "
+                + "The listener runs when bridge.token or MTMCP_BRIDGE_TOKEN is set.",
+        };
         var command = new Command("serve", "Run the MCP server: stdio for desktop agents, or --http for Streamable HTTP. Logs go to standard error.")
         {
-            http, urls, mode, toolsets, verbose,
+            http, urls, mode, toolsets, verbose, bridgeListen,
         };
 
         CommandAction.Set(command, async (result, cancellationToken) =>
         {
-            var settings = Settings(globals, result, result.GetValue(mode), result.GetValue(toolsets));
+            var settings = Settings(globals, result, result.GetValue(mode), result.GetValue(toolsets), result.GetValue(bridgeListen));
             var level = result.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information;
             if (!result.GetValue(http))
             {
@@ -64,7 +70,7 @@ internal static class ServeCommand
         return command;
     }
 
-    private static ServerSettings Settings(GlobalOptions globals, ParseResult result, string? mode, string? toolsets)
+    private static ServerSettings Settings(GlobalOptions globals, ParseResult result, string? mode, string? toolsets, string? bridgeListen)
     {
         var file = result.GetValue(globals.Config);
         ServerConfiguration config;
@@ -86,6 +92,7 @@ internal static class ServeCommand
                 Auth = config.Auth,
                 Risk = file is null ? MtMcp.Risk.RiskConfiguration.Default : MtMcp.Risk.RiskConfiguration.Parse(File.ReadAllText(file.FullName)),
                 ConfigurationPath = file?.FullName,
+                Bridge = Bridge(config, bridgeListen),
             };
             settings.Validate();
             return settings;
@@ -95,5 +102,24 @@ internal static class ServeCommand
         {
             throw new UserErrorException(error.Message.Split(" (Parameter", 2)[0]);
         }
+    }
+
+    /// <summary>The bridge settings when a token is configured (file, else the environment); the listener needs one.</summary>
+    private static BridgeSettings? Bridge(ServerConfiguration config, string? listen)
+    {
+        var token = BridgeOptions.ResolveToken(config.BridgeToken, Environment.GetEnvironmentVariable(BridgeOptions.TokenEnvironmentVariable));
+        if (token is null)
+        {
+            return listen is null
+                ? null
+                : throw new UserErrorException($"--bridge-listen needs a bridge token: set \"bridge.token\" in --config or the environment variable {BridgeOptions.TokenEnvironmentVariable}.");
+        }
+
+        return new BridgeSettings(listen ?? config.BridgeListen ?? BridgeOptions.DefaultListen, token)
+        {
+            CertificatePath = config.BridgeCertificate,
+            CertificatePassword = config.BridgeCertificatePassword,
+            RealAccountsEnabled = config.RealAccountsEnabled,
+        };
     }
 }

@@ -38,8 +38,14 @@ public sealed class AccountChanges
     /// </summary>
     public long Cursor { get; set; }
 
+    /// <summary>
+    /// The risk gate's state of the account to store with the step (equity peak, day reference, breach latches), or
+    /// null to keep the stored one. Opaque to the engine and the journal (see <see cref="IRiskMonitor"/>).
+    /// </summary>
+    public string? RiskState { get; set; }
+
     /// <summary>Whether the step changed anything that must be journaled.</summary>
-    public bool IsEmpty => _transactions.Count == 0 && _clientOrders.Count == 0 && _audit.Count == 0 && !BalanceChanged;
+    public bool IsEmpty => _transactions.Count == 0 && _clientOrders.Count == 0 && _audit.Count == 0 && !BalanceChanged && RiskState is null;
 
     /// <summary>Whether the balance or credit changed without a deal (only a reset does this).</summary>
     public bool BalanceChanged { get; set; }
@@ -60,5 +66,6 @@ public sealed class AccountChanges
         _clientOrders.Clear();
         _audit.Clear();
         BalanceChanged = false;
+        RiskState = null;
     }
 }

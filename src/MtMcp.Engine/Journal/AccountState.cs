@@ -21,6 +21,9 @@ public sealed record AccountState
     /// <summary>The host's feed position of the last committed step (see <see cref="AccountChanges.Cursor"/>).</summary>
     public long Cursor { get; init; }
 
+    /// <summary>The risk gate's last stored state of the account (see <see cref="AccountChanges.RiskState"/>), or null.</summary>
+    public string? RiskState { get; init; }
+
     /// <summary>Every order, working and historical, in ticket order.</summary>
     public IReadOnlyList<Order> Orders { get; init; } = [];
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -103,7 +105,28 @@ public sealed class BridgeListener : IAsyncDisposable
     {
         var remote = socket.RemoteEndPoint?.ToString() ?? "?";
 #pragma warning disable CA2000 // Disposed on every failed path below; after the handshake the session owns it.
-        var connection = new BridgeConnection(new NetworkStream(socket, ownsSocket: true), remote, _options.MaxLineBytes, _time);
+        Stream stream = new NetworkStream(socket, ownsSocket: true);
+        if (_options.Certificate is { } certificate)
+        {
+            var tls = new SslStream(stream, leaveInnerStreamOpen: false);
+            try
+            {
+                // The TLS handshake counts against the hello deadline: a silent socket is closed just the same.
+                using var deadline = new CancellationTokenSource(_options.HelloTimeout, _time);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, _stopping.Token);
+                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, linked.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is AuthenticationException or IOException or OperationCanceledException or SocketException)
+            {
+                Log.HandshakeRejected(_logger, remote, BridgeErrorCodes.ProtocolError, "TLS handshake failed: " + ex.Message);
+                await tls.DisposeAsync().ConfigureAwait(false);
+                return;
+            }
+
+            stream = tls;
+        }
+
+        var connection = new BridgeConnection(stream, remote, _options.MaxLineBytes, _time);
 #pragma warning restore CA2000
         BridgeSession session;
         try
@@ -214,7 +237,7 @@ public sealed class BridgeListener : IAsyncDisposable
             IdleTimeoutMs = (int)_options.IdleTimeout.TotalMilliseconds,
             MaxInflight = _options.MaxInflight,
             MaxLine = connection.MaxLine,
-            Subscriptions = new WireSubscriptions(),
+            Subscriptions = new WireSubscriptions { Ticks = Sessions.TickSubscriptions(info.Key) },
             TradingEnabled = session.TradingEnabled,
         };
         connection.Send(BridgeWriter.Line(

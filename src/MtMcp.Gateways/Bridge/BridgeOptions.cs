@@ -21,6 +21,12 @@ public sealed record BridgeOptions
     /// <summary>Address and port to listen on (<c>bridge.listen</c>); loopback by default.</summary>
     public IPEndPoint Listen { get; init; } = ParseListen(DefaultListen);
 
+    /// <summary>
+    /// The server certificate for TLS (with its private key); null = plain TCP. Off loopback the link must be TLS or an
+    /// SSH tunnel: the token travels in the <c>hello</c>.
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; init; }
+
     /// <summary>The shared secret every EA's <c>hello</c> must carry. Never logged.</summary>
     public required string Token { get; init; }
 
@@ -52,20 +58,32 @@ public sealed record BridgeOptions
     public bool TradingEnabled { get; init; }
 
     /// <summary>
-    /// Whether accounts that are not DEMO (REAL, CONTEST or unknown) may trade too: the second, explicit switch for
-    /// live money. Without it only DEMO accounts trade even when <see cref="TradingEnabled"/> is on.
+    /// Whether REAL accounts (trade mode 2, or a mode name this server does not know) may trade too: the second,
+    /// explicit switch for live money. Without it only DEMO and CONTEST accounts trade when <see cref="TradingEnabled"/> is on.
     /// </summary>
     public bool LiveTradingEnabled { get; init; }
 
+    /// <summary>
+    /// How long reconciliation of an uncertain trade waits for the terminal to be connected and answer before the
+    /// outcome stays uncertain (the next send of the same client order id reconciles again, it never re-sends).
+    /// </summary>
+    public TimeSpan ReconcileTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// When reconciliation finds nothing for a tag it reads again after this pause (a terminal may list a deal a moment
+    /// after executing it) before concluding the request was not executed.
+    /// </summary>
+    public TimeSpan ReconcileGrace { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Whether an account of <paramref name="mode"/> may trade under these settings.</summary>
     public bool AllowsTrading(AccountTradeMode mode) =>
-        TradingEnabled && (mode == AccountTradeMode.Demo || LiveTradingEnabled);
+        TradingEnabled && (mode != AccountTradeMode.Real || LiveTradingEnabled);
 
     /// <summary>
     /// Parses <c>bridge.listen</c>: <c>host:port</c> with an IPv4 address, <c>[IPv6]:port</c>, or
     /// <c>localhost:port</c>.
     /// </summary>
-    /// <exception cref="FormatException">The text is not one of those forms or the port is not 1–65535.</exception>
+    /// <exception cref="FormatException">The text is not one of those forms or the port is not 0–65535 (0: any free port).</exception>
     public static IPEndPoint ParseListen(string text)
     {
         var colon = text.LastIndexOf(':');
@@ -76,13 +94,16 @@ public sealed record BridgeOptions
             return new IPEndPoint(IPAddress.Loopback, localPort);
         }
 
-        if (colon > 0 && IPEndPoint.TryParse(text, out var endPoint) && endPoint.Port > 0)
+        // Port 0 binds any free port (tests and embedded hosts read the real one back).
+        // An IPv6 address needs brackets, or "::1" would read as port 0 of "::".
+        if (colon > 0 && IPEndPoint.TryParse(text, out var endPoint)
+            && (endPoint.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6 || text.StartsWith('[')))
         {
             return endPoint;
         }
 
         throw new FormatException(
-            $"bridge.listen '{text}' is not an address and port; use host:port such as {DefaultListen}, [::1]:5757 or 0.0.0.0:5757 (port 1-65535).");
+            $"bridge.listen '{text}' is not an address and port; use host:port such as {DefaultListen}, [::1]:5757 or 0.0.0.0:5757 (port 0-65535, 0 for any free port).");
     }
 
     /// <summary>

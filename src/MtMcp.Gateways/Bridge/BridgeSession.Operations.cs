@@ -61,13 +61,29 @@ public sealed partial class BridgeSession
     /// <exception cref="BridgeException">The request failed, or a position has an unsupported type name.</exception>
     public async Task<IReadOnlyList<Position>> ListPositionsAsync(string? symbol = null, CancellationToken cancellationToken = default)
     {
+        var states = await ListPositionStatesAsync(symbol, cancellationToken).ConfigureAwait(false);
+        var positions = new Position[states.Count];
+        for (var i = 0; i < positions.Length; i++)
+        {
+            positions[i] = states[i].Position;
+        }
+
+        return positions;
+    }
+
+    /// <summary>
+    /// Open positions (<c>positions.list</c>) with the terminal's current price and floating profit; times converted to UTC.
+    /// </summary>
+    /// <exception cref="BridgeException">The request failed, or a position has an unsupported type name.</exception>
+    public async Task<IReadOnlyList<BridgePosition>> ListPositionStatesAsync(string? symbol = null, CancellationToken cancellationToken = default)
+    {
         var data = await RequestAsync(BridgeOps.PositionsList, new WirePositionsRequest(symbol), BridgeJsonContext.Default.WirePositionsRequest, cancellationToken: cancellationToken).ConfigureAwait(false);
         var wire = Read(data, BridgeJsonContext.Default.WirePositionsList, BridgeOps.PositionsList).Positions;
-        var positions = new Position[wire.Count];
+        var positions = new BridgePosition[wire.Count];
         for (var i = 0; i < positions.Length; i++)
         {
             var p = wire[i];
-            positions[i] = new Position
+            var position = new Position
             {
                 Ticket = p.Ticket,
                 Symbol = p.Symbol,
@@ -83,6 +99,7 @@ public sealed partial class BridgeSession
                 Swap = p.Swap,
                 Reason = MqlNames.PositionReason.TryParse(p.Reason, out var reason) ? reason : PositionReason.Expert,
             };
+            positions[i] = new BridgePosition(position, p.PriceCurrent, p.Profit);
         }
 
         return positions;
@@ -102,7 +119,7 @@ public sealed partial class BridgeSession
         var tag = BridgeTags.ForClientOrder(Key, clientOrderId);
         if (!TradingEnabled)
         {
-            return Refused(BridgeErrorCodes.TradingDisabled, Info.Account.TradeMode == AccountTradeMode.Demo
+            return Refused(BridgeErrorCodes.TradingDisabled, Info.Account.TradeMode != AccountTradeMode.Real
                 ? "Trading on bridged accounts is not enabled in the server configuration."
                 : $"This is a {Info.Account.TradeMode} account: trading on live accounts needs its own explicit setting.");
         }

@@ -7,8 +7,12 @@ namespace MtMcp.Gateways.Bridge;
 public sealed class BridgeSessions
 {
     private readonly ConcurrentDictionary<BridgeAccountKey, BridgeSession> _sessions = new();
+    private readonly ConcurrentDictionary<BridgeAccountKey, string[]> _tickSubscriptions = new();
     private readonly object _gate = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Raised after a session is registered (a new account or a reconnect), outside any lock.</summary>
+    public event Action<BridgeSession>? SessionAdded;
 
     /// <summary>The sessions connected now.</summary>
     public IReadOnlyCollection<BridgeSession> All => [.. _sessions.Values];
@@ -51,7 +55,33 @@ public sealed class BridgeSessions
             Signal();
         }
 
+        SessionAdded?.Invoke(session);
         return old;
+    }
+
+    /// <summary>
+    /// The symbols whose ticks <paramref name="key"/> streams: sent in every <c>welcome</c>, so a reconnecting EA
+    /// restores them before anything else.
+    /// </summary>
+    public IReadOnlyList<string> TickSubscriptions(BridgeAccountKey key) =>
+        _tickSubscriptions.TryGetValue(key, out var symbols) ? symbols : [];
+
+    /// <summary>Adds <paramref name="symbol"/> to the tick subscriptions of <paramref name="key"/>; false when it was there.</summary>
+    public bool AddTickSubscription(BridgeAccountKey key, string symbol)
+    {
+        while (true)
+        {
+            var current = _tickSubscriptions.GetOrAdd(key, []);
+            if (Array.IndexOf(current, symbol) >= 0)
+            {
+                return false;
+            }
+
+            if (_tickSubscriptions.TryUpdate(key, [.. current, symbol], current))
+            {
+                return true;
+            }
+        }
     }
 
     /// <summary>Removes <paramref name="session"/> unless a newer one already took its key.</summary>

@@ -37,4 +37,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = LogEvents.AcceptFailed, Level = LogLevel.Error, Message = "The bridge listener stopped accepting connections")]
     public static partial void AcceptFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = LogEvents.TradeUncertain, Level = LogLevel.Warning, Message = "Bridged account {Account}: the answer to trade {Tag} was lost ({Reason} {Retcode}); reconciling")]
+    public static partial void TradeUncertain(ILogger logger, string account, string tag, string reason, int retcode);
+
+    [LoggerMessage(EventId = LogEvents.TradeReconciled, Level = LogLevel.Information, Message = "Bridged account {Account}: trade {Tag} reconciled with retcode {Retcode} (0: not executed)")]
+    public static partial void TradeReconciled(ILogger logger, string account, string tag, int retcode);
 }

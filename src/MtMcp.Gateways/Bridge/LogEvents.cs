@@ -14,4 +14,6 @@ internal static class LogEvents
     public const int PeerError = 7013;
     public const int UnsupportedEvent = 7014;
     public const int AcceptFailed = 7020;
+    public const int TradeUncertain = 7030;
+    public const int TradeReconciled = 7031;
 }

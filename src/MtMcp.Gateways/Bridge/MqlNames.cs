@@ -24,6 +24,14 @@ public static class MqlNames
     /// <summary>ENUM_POSITION_REASON.</summary>
     public static MqlEnumNames<PositionReason> PositionReason { get; } = new("POSITION_REASON_");
 
+    /// <summary>ENUM_ORDER_REASON (<c>ORDER_REASON_SL</c>, <c>_TP</c>, <c>_SO</c>).</summary>
+    public static MqlEnumNames<OrderReason> OrderReason { get; } = new("ORDER_REASON_",
+        (Domain.OrderReason.StopLoss, "SL"), (Domain.OrderReason.TakeProfit, "TP"), (Domain.OrderReason.StopOut, "SO"));
+
+    /// <summary>ENUM_DEAL_REASON (<c>DEAL_REASON_SL</c>, <c>_TP</c>, <c>_SO</c>, <c>_VMARGIN</c>).</summary>
+    public static MqlEnumNames<DealReason> DealReason { get; } = new("DEAL_REASON_",
+        (Domain.DealReason.StopLoss, "SL"), (Domain.DealReason.TakeProfit, "TP"), (Domain.DealReason.StopOut, "SO"), (Domain.DealReason.VariationMargin, "VMARGIN"));
+
     /// <summary>ENUM_DEAL_TYPE (<c>DEAL_TYPE_BUY</c>; MQL spells the canceled kinds <c>DEAL_TYPE_BUY_CANCELED</c>).</summary>
     public static MqlEnumNames<DealType> DealType { get; } = new("DEAL_TYPE_");
 

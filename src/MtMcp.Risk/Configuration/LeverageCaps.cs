@@ -41,7 +41,13 @@ public sealed record LeverageCaps(int ForexMajor, int ForexMinor, int Gold, int 
     /// The cap of <paramref name="spec"/> under <paramref name="profile"/>: by its ESMA class, except that the US profile
     /// treats a currency pair as major when both currencies are on the NFA list (so AUDUSD gets 50:1 there, 20:1 in the EU).
     /// </summary>
-    public int CapFor(SymbolSpec spec, ComplianceProfile profile)
+    public int CapFor(SymbolSpec spec, ComplianceProfile profile) => CapFor(ClassOf(spec, profile));
+
+    /// <summary>
+    /// The class whose cap applies to <paramref name="spec"/> under <paramref name="profile"/>: its ESMA class, except that
+    /// the US profile makes a currency pair major when both currencies are on the NFA list.
+    /// </summary>
+    public static EsmaAssetClass ClassOf(SymbolSpec spec, ComplianceProfile profile)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var assetClass = spec.AssetClass;
@@ -50,8 +56,21 @@ public sealed record LeverageCaps(int ForexMajor, int ForexMinor, int Gold, int 
             assetClass = IsNfaMajor(spec.CurrencyBase) && IsNfaMajor(spec.CurrencyProfit) ? EsmaAssetClass.MajorCurrencyPair : EsmaAssetClass.NonMajorCurrencyPair;
         }
 
-        return CapFor(assetClass);
+        return assetClass;
     }
+
+    /// <summary>The configuration key of a class under <c>compliance.leverage_limits</c> (<c>forex_major</c>, <c>gold</c>, …).</summary>
+    public static string KeyOf(EsmaAssetClass assetClass) => assetClass switch
+    {
+        EsmaAssetClass.MajorCurrencyPair => "forex_major",
+        EsmaAssetClass.NonMajorCurrencyPair => "forex_minor",
+        EsmaAssetClass.Gold => "gold",
+        EsmaAssetClass.MajorIndex => "indices_major",
+        EsmaAssetClass.MinorIndex => "indices_minor",
+        EsmaAssetClass.Commodity => "commodities",
+        EsmaAssetClass.Crypto => "crypto",
+        _ => "equities",
+    };
 
     /// <summary>The cap of an ESMA class.</summary>
     public int CapFor(EsmaAssetClass assetClass) => assetClass switch

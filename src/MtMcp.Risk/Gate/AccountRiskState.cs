@@ -54,6 +54,24 @@ internal sealed class AccountRiskState
 
     public double LastEquity { get; set; }
 
+    /// <summary>Whether the daily loss reached 80 % of its limit today (warned once per day).</summary>
+    public bool DailyWarned { get; set; }
+
+    /// <summary>Whether the drawdown reached 80 % of its limit since the last new peak.</summary>
+    public bool DrawdownWarned { get; set; }
+
+    /// <summary>The peak as last handed to the host for storage.</summary>
+    public double StoredPeak { get; set; } = double.NaN;
+
+    /// <summary>The day start as last handed to the host for storage.</summary>
+    public long StoredDayStartMs { get; set; } = long.MinValue;
+
+    /// <summary>The latches (<see cref="Flags"/>) as last handed to the host for storage.</summary>
+    public int StoredFlags { get; set; } = -1;
+
+    /// <summary>The four latches as bits, to see cheaply whether one changed since the state was stored.</summary>
+    public int Flags => (DailyBreached ? 1 : 0) | (DrawdownBreached ? 2 : 0) | (DailyWarned ? 4 : 0) | (DrawdownWarned ? 8 : 0);
+
     public RateWindow Minute { get; } = new();
 
     public int DayOrders { get; set; }

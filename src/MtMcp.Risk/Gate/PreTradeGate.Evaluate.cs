@@ -34,7 +34,7 @@ public sealed partial class PreTradeGate
         var actor = ActorFor(origin.Actor);
         var now = account.TimeMs;
         GateDecision decision;
-        RiskBreachEventArgs? breach = null;
+        List<RiskBreachEventArgs>? breaches = null;
         lock (state)
         {
             lock (actor)
@@ -42,8 +42,8 @@ public sealed partial class PreTradeGate
                 var kind = Classify(account, state, request);
                 if (kind == RequestKind.Increase)
                 {
-                    var equity = account.Snapshot().Equity;
-                    breach = Observe(state, limits, account, equity);
+                    var equity = account.Equity();
+                    Observe(state, limits, account, equity, ref breaches);
                     decision = EvaluateIncrease(account, state, actor, limits, request, origin, equity);
                 }
                 else
@@ -56,13 +56,13 @@ public sealed partial class PreTradeGate
                     Count(account, state, actor, limits, now);
                     if (kind == RequestKind.Increase)
                     {
-                        CheckRepeatedExecution(account, state, actor, limits, decision.Request, origin, now);
+                        CheckRepeatedExecution(account, state, actor, limits, decision.Request, origin, now, ref breaches);
                     }
                 }
             }
         }
 
-        Raise(breach);
+        Raise(breaches);
         return decision;
     }
 
@@ -436,7 +436,8 @@ public sealed partial class PreTradeGate
     }
 
     /// <summary>RTS 6 Art. 15(3): N identical executions by one actor within the window disable it until an admin re-enables it.</summary>
-    private static void CheckRepeatedExecution(TradingAccount account, AccountRiskState state, ActorRiskState actor, RiskLimits limits, TradeRequest request, TradeOrigin origin, long now)
+    private static void CheckRepeatedExecution(
+        TradingAccount account, AccountRiskState state, ActorRiskState actor, RiskLimits limits, TradeRequest request, TradeOrigin origin, long now, ref List<RiskBreachEventArgs>? events)
     {
         if (limits.RepeatedExecutionCount <= 0 || limits.RepeatedExecutionWindowSeconds <= 0 || !state.TryGetId(request.Symbol, out var symbolId))
         {
@@ -450,6 +451,11 @@ public sealed partial class PreTradeGate
             actor.Disabled = true;
             actor.DisabledReason = string.Create(CultureInfo.InvariantCulture,
                 $"{identical} identical {request.Type} {request.Volume} {request.Symbol} orders on {account.Name} within {limits.RepeatedExecutionWindowSeconds} s by {origin.Actor}");
+            (events ??= []).Add(new RiskBreachEventArgs(account.Name, RiskChecks.RepeatedExecution, identical, limits.RepeatedExecutionCount, false, now)
+            {
+                Actor = origin.Actor,
+                Message = "The repeated-execution breaker disabled " + origin.Actor + ": " + actor.DisabledReason + "; an admin must re-enable it.",
+            });
         }
     }
 

@@ -14,13 +14,16 @@ namespace MtMcp.Risk;
 /// the account's clock (<see cref="TradingAccount.TimeMs"/>), so backtests evaluate on simulated time.
 /// </remarks>
 [Mutable]
-public sealed partial class PreTradeGate : ITradeGate, IKillSwitch
+public sealed partial class PreTradeGate : ITradeGate, IKillSwitch, IRiskMonitor
 {
     private const long MinuteMs = 60_000;
     private const long DayMs = 86_400_000;
 
     // Percentages within this of a limit count as at it: the money is double arithmetic on decimal prices.
     private const double Tolerance = 1e-9;
+
+    // A loss limit used this much raises a warning (risk.md: alerts at 80 % and 100 %).
+    private const double WarningShare = 0.8;
 
     private readonly ConcurrentDictionary<string, AccountRiskState> _accounts = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, ActorRiskState> _actors = new(StringComparer.Ordinal);
@@ -40,7 +43,11 @@ public sealed partial class PreTradeGate : ITradeGate, IKillSwitch
         _returns = returns;
     }
 
-    /// <summary>A loss limit was breached (once per breach). Handlers must not call back into the account's step.</summary>
+    /// <summary>
+    /// A limit was breached or reached 80 % (<see cref="RiskBreachEventArgs.Warning"/>), once per episode: daily loss,
+    /// drawdown from the equity peak, or a repeated-execution breaker trip. Handlers must not call back into the
+    /// account's step.
+    /// </summary>
     public event EventHandler<RiskBreachEventArgs>? Breached;
 
     /// <summary>The configuration in force.</summary>
@@ -177,12 +184,12 @@ public sealed partial class PreTradeGate : ITradeGate, IKillSwitch
         ArgumentNullException.ThrowIfNull(account);
         var limits = _configuration.For(account.Name);
         var state = StateFor(account);
-        var equity = account.Snapshot().Equity;
-        RiskBreachEventArgs? breach;
+        var equity = account.Equity();
+        List<RiskBreachEventArgs>? breaches = null;
         AccountRiskStatus status;
         lock (state)
         {
-            breach = Observe(state, limits, account, equity);
+            Observe(state, limits, account, equity, ref breaches);
             status = new AccountRiskStatus
             {
                 Account = account.Name,
@@ -201,7 +208,7 @@ public sealed partial class PreTradeGate : ITradeGate, IKillSwitch
             };
         }
 
-        Raise(breach);
+        Raise(breaches);
         return status;
     }
 
@@ -213,14 +220,14 @@ public sealed partial class PreTradeGate : ITradeGate, IKillSwitch
         ArgumentNullException.ThrowIfNull(account);
         var limits = _configuration.For(account.Name);
         var state = StateFor(account);
-        var equity = account.Snapshot().Equity;
-        RiskBreachEventArgs? breach;
+        var equity = account.Equity();
+        List<RiskBreachEventArgs>? breaches = null;
         lock (state)
         {
-            breach = Observe(state, limits, account, equity);
+            Observe(state, limits, account, equity, ref breaches);
         }
 
-        Raise(breach);
+        Raise(breaches);
     }
 
     private AccountRiskState StateFor(TradingAccount account)
@@ -242,8 +249,11 @@ public sealed partial class PreTradeGate : ITradeGate, IKillSwitch
 
     private ActorRiskState ActorFor(string actor) => _actors.GetOrAdd(actor, static _ => new ActorRiskState());
 
-    /// <summary>Rolls the day, raises the peak, and latches breaches; returns a breach that just happened.</summary>
-    private static RiskBreachEventArgs? Observe(AccountRiskState state, RiskLimits limits, TradingAccount account, double equity)
+    /// <summary>
+    /// Rolls the day, raises the peak, and latches warnings (80 % of a limit) and breaches; adds what just happened to
+    /// <paramref name="events"/> (allocated only then).
+    /// </summary>
+    private static void Observe(AccountRiskState state, RiskLimits limits, TradingAccount account, double equity, ref List<RiskBreachEventArgs>? events)
     {
         var now = account.TimeMs;
         var dayStart = DayStart(now, limits, account);
@@ -252,6 +262,7 @@ public sealed partial class PreTradeGate : ITradeGate, IKillSwitch
             state.DayStartMs = dayStart;
             state.DayReference = limits.DailyLossReference == DailyLossReference.Equity ? equity : Math.Max((double)(account.Balance + account.Credit), equity);
             state.DailyBreached = false;
+            state.DailyWarned = false;
             state.DayOrders = 0;
         }
 
@@ -261,25 +272,50 @@ public sealed partial class PreTradeGate : ITradeGate, IKillSwitch
             state.Peak = equity;
         }
 
-        state.Peak = Math.Max(state.Peak, equity);
+        if (equity > state.Peak)
+        {
+            // A new peak starts a new drawdown episode: its 80 % warning may come again.
+            state.Peak = equity;
+            state.DrawdownWarned = false;
+        }
+
         state.LastEquity = equity;
-
-        RiskBreachEventArgs? breach = null;
         var dailyLoss = Percent(state.DayReference - equity, state.DayReference);
-        if (!state.DailyBreached && limits.MaxDailyLossPercent > 0 && dailyLoss > limits.MaxDailyLossPercent + Tolerance)
-        {
-            state.DailyBreached = true;
-            breach = new RiskBreachEventArgs(account.Name, RiskChecks.DailyLossLimit, dailyLoss, limits.MaxDailyLossPercent, limits.FlattenOnBreach, now);
-        }
-
+        (state.DailyWarned, state.DailyBreached) = Latch(
+            state.DailyWarned, state.DailyBreached, RiskChecks.DailyLossLimit, dailyLoss, limits.MaxDailyLossPercent, "Today's loss from", state.DayReference, ref events);
         var drawdown = Percent(state.Peak - equity, state.Peak);
-        if (!state.DrawdownBreached && limits.MaxDrawdownPercent > 0 && drawdown > limits.MaxDrawdownPercent + Tolerance)
-        {
-            state.DrawdownBreached = true;
-            breach = new RiskBreachEventArgs(account.Name, RiskChecks.MaxDrawdown, drawdown, limits.MaxDrawdownPercent, limits.FlattenOnBreach, now);
-        }
+        (state.DrawdownWarned, state.DrawdownBreached) = Latch(
+            state.DrawdownWarned, state.DrawdownBreached, RiskChecks.MaxDrawdown, drawdown, limits.MaxDrawdownPercent, "The drawdown from the equity peak", state.Peak, ref events);
 
-        return breach;
+        (bool Warned, bool Breached) Latch(bool warned, bool breached, string check, double value, double limit, string what, double from, ref List<RiskBreachEventArgs>? events)
+        {
+            if (limit <= 0 || breached)
+            {
+                return (warned, breached);
+            }
+
+            if (value > limit + Tolerance)
+            {
+                (events ??= []).Add(new RiskBreachEventArgs(account.Name, check, value, limit, limits.FlattenOnBreach, now)
+                {
+                    Message = string.Create(CultureInfo.InvariantCulture,
+                        $"{what} {Money(from)} to {Money(equity)} is {value:0.###} %, beyond the limit of {limit} %: new risk is blocked{(limits.FlattenOnBreach ? " and the account is flattened" : "")}."),
+                });
+                return (true, true);
+            }
+
+            if (!warned && value >= (WarningShare * limit) - Tolerance)
+            {
+                (events ??= []).Add(new RiskBreachEventArgs(account.Name, check, value, limit, false, now)
+                {
+                    Warning = true,
+                    Message = string.Create(CultureInfo.InvariantCulture, $"{what} {Money(from)} to {Money(equity)} is {value:0.###} %, at {value / limit * 100:0.#} % of the limit of {limit} %."),
+                });
+                return (true, false);
+            }
+
+            return (warned, breached);
+        }
     }
 
     private static long DayStart(long timeMs, RiskLimits limits, TradingAccount account)
@@ -297,11 +333,16 @@ public sealed partial class PreTradeGate : ITradeGate, IKillSwitch
 
     private static double Percent(double part, double whole) => whole > 0 ? part / whole * 100 : 0;
 
-    private void Raise(RiskBreachEventArgs? breach)
+    private void Raise(List<RiskBreachEventArgs>? events)
     {
-        if (breach is not null)
+        if (events is null)
         {
-            Breached?.Invoke(this, breach);
+            return;
+        }
+
+        foreach (var e in events)
+        {
+            Breached?.Invoke(this, e);
         }
     }
 

@@ -11,4 +11,8 @@ internal static class LogEvents
     public const int QuoteStreamFailed = 5021;
     public const int OriginRejected = 5030;
     public const int SubscriberDropped = 5040;
+    public const int AlertFired = 5100;
+    public const int WebhookRejected = 5101;
+    public const int WebhookFailed = 5102;
+    public const int AlertFailed = 5103;
 }

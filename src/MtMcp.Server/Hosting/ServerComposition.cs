@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ModelContextProtocol.Protocol;
+using MtMcp.Server.Alerts;
 using MtMcp.Server.Market;
 using MtMcp.Server.Prompts;
 using MtMcp.Server.Resources;
@@ -45,12 +46,25 @@ public static class ServerComposition
         services.AddSingleton<LiveQuotes>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<LiveQuotes>());
         services.AddSingleton<MarketHistory>();
-        if (settings.Exposes(Toolsets.Account) || settings.Exposes(Toolsets.Trading) || settings.Exposes(Toolsets.Risk) || settings.Exposes(Toolsets.Reports))
+        if (settings.Exposes(Toolsets.Account) || settings.Exposes(Toolsets.Trading) || settings.Exposes(Toolsets.Risk) || settings.Exposes(Toolsets.Reports)
+            || settings.Exposes(Toolsets.Strategy))
         {
             // The venue runs (and opens its journal) only when a tool can use it.
             services.AddSingleton<PaperVenue>();
             services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<PaperVenue>());
         }
+
+        if (settings.Exposes(Toolsets.Strategy))
+        {
+            // Live strategies resume with the venue, not on the first tool call.
+            services.AddSingleton<LiveStrategies>();
+            services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<LiveStrategies>());
+        }
+
+        // The MetaTrader bridge listens only when a token is configured; the directory routes account names to it or to paper.
+        services.AddSingleton<BridgeHost>();
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<BridgeHost>());
+        services.AddSingleton<AccountDirectory>();
         services.AddSingleton<ToolRunner>();
         services.AddSingleton<ResourceSubscriptions>();
         services.AddSingleton<OrderConfirmations>();
@@ -90,7 +104,7 @@ public static class ServerComposition
         if (settings.Exposes(Toolsets.Analysis))
         {
             builder.WithTools<AnalysisTools>(json);
-            builder.WithTools<PendingAnalysisTools>(json);
+            builder.WithTools<MarketAnalysisTools>(json);
         }
 
         if (settings.Exposes(Toolsets.Risk))
@@ -101,10 +115,13 @@ public static class ServerComposition
         if (settings.Exposes(Toolsets.Strategy))
         {
             builder.WithTools<StrategyTools>(json);
+            builder.WithTools<OptimizationTools>(json);
             if (trading)
             {
                 builder.WithTools<StrategyExecutionTools>(json);
             }
+
+            builder.WithTools<StrategyStatusTools>(json);
         }
 
         if (settings.Exposes(Toolsets.Reports))
@@ -114,7 +131,10 @@ public static class ServerComposition
 
         if (settings.Exposes(Toolsets.Alerts))
         {
+            services.AddSingleton<AlertService>();
+            services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<AlertService>());
             builder.WithTools<AlertTools>(json);
+            builder.WithResources<AlertResources>();
         }
 
         // Resources and prompts; account resources only where the venue runs.

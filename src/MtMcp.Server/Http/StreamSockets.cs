@@ -13,7 +13,8 @@ namespace MtMcp.Server.Http;
 /// WebSocket streams of JSON text messages: <c>/ws/quotes?symbols=EURUSD,XAUUSD</c> sends
 /// <c>{"type":"quote","quote":{…}}</c> (a snapshot first, then each change, at most once per update interval and symbol);
 /// <c>/ws/accounts/{account}</c> sends <c>{"type":"account","account":{…},"positions":{…},"orders":{…}}</c> at once and
-/// after every trade, fill or balance operation. The client sends nothing; closing the socket ends the stream.
+/// after every trade, fill or balance operation; <c>/ws/alerts</c> sends each alert firing (<see cref="AlertSockets"/>).
+/// The client sends nothing; closing the socket ends the stream.
 /// </summary>
 internal static class StreamSockets
 {
@@ -23,6 +24,7 @@ internal static class StreamSockets
         var group = endpoints.MapGroup("/ws");
         group.MapGet("/quotes", QuotesAsync);
         group.MapGet("/accounts/{account}", AccountAsync);
+        group.MapGet("/alerts", AlertSockets.AlertsAsync);
         return group;
     }
 
@@ -143,7 +145,7 @@ internal static class StreamSockets
         }
     }
 
-    private static async Task<WebSocket?> AcceptAsync(HttpContext http)
+    internal static async Task<WebSocket?> AcceptAsync(HttpContext http)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -156,7 +158,7 @@ internal static class StreamSockets
     }
 
     // Reads (and drops) what the client sends; cancels when it closes the socket or the request ends.
-    private static CancellationTokenSource WatchCloseAsync(WebSocket socket, CancellationToken aborted)
+    internal static CancellationTokenSource WatchCloseAsync(WebSocket socket, CancellationToken aborted)
     {
         var closed = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         _ = Task.Run(async () =>
@@ -185,7 +187,7 @@ internal static class StreamSockets
         return closed;
     }
 
-    private static Task SendAsync(WebSocket socket, byte[] message, CancellationToken cancellationToken) =>
+    internal static Task SendAsync(WebSocket socket, byte[] message, CancellationToken cancellationToken) =>
         socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
 }
 

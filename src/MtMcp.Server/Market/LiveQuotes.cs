@@ -35,6 +35,7 @@ internal sealed class LiveQuotes : BackgroundService
     private readonly Lock _lock = new();
     private readonly TaskCompletionSource _recent = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _primed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TickListener? _listener;
 
     public LiveQuotes(ServerSettings settings, Lazy<DemoMarketModel> market, TimeProvider time, ILogger<LiveQuotes> logger)
     {
@@ -78,6 +79,12 @@ internal sealed class LiveQuotes : BackgroundService
         }
     }
 
+    /// <summary>
+    /// Sets the one listener told of every streamed tick (not the priming ones), on the stream's thread, after the quote
+    /// is updated: the alerts. It must be quick and must not throw.
+    /// </summary>
+    public void Listen(TickListener listener) => _listener = listener;
+
     /// <summary>Waits until the quotes are primed.</summary>
     public Task WaitPrimedAsync(CancellationToken cancellationToken) => _primed.Task.WaitAsync(cancellationToken);
 
@@ -116,7 +123,8 @@ internal sealed class LiveQuotes : BackgroundService
             Prime(market, now);
             await foreach (var tick in market.StreamAsync(now, _time, stoppingToken).ConfigureAwait(false))
             {
-                Set(tick.Symbol, tick.Tick);
+                var i = Set(tick.Symbol, tick.Tick);
+                _listener?.Invoke(i, tick.Tick);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -161,7 +169,7 @@ internal sealed class LiveQuotes : BackgroundService
         _primed.TrySetResult();
     }
 
-    private void Set(string symbol, Tick tick)
+    private int Set(string symbol, Tick tick)
     {
         var i = _index[symbol];
         lock (_lock)
@@ -170,6 +178,7 @@ internal sealed class LiveQuotes : BackgroundService
         }
 
         Interlocked.Increment(ref _versions[i]);
+        return i;
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

@@ -25,6 +25,12 @@ internal static class ResourceUris
     /// <summary>A symbol's specification.</summary>
     public const string SymbolSpec = "mt://symbols/{symbol}";
 
+    /// <summary>Every alert with its firings.</summary>
+    public const string Alerts = "mt://alerts";
+
+    /// <summary>One alert with its firings.</summary>
+    public const string Alert = "mt://alerts/{id}";
+
     /// <summary>The risk policy document.</summary>
     public const string RiskPolicy = "mt://docs/risk-policy";
 
@@ -67,6 +73,8 @@ internal static class ResourceUris
             ["accounts", { Length: > 0 } account, "positions"] => new Watched(WatchedKind.Positions, Uri.UnescapeDataString(account)),
             ["accounts", { Length: > 0 } account, "orders"] => new Watched(WatchedKind.Orders, Uri.UnescapeDataString(account)),
             ["docs", "risk-policy" or "strategy-language"] => new Watched(WatchedKind.Document, parts[1]),
+            ["alerts"] => new Watched(WatchedKind.Alerts, string.Empty),
+            ["alerts", { Length: > 0 } id] => new Watched(WatchedKind.Alerts, Uri.UnescapeDataString(id)),
             _ => null,
         };
     }
@@ -81,6 +89,9 @@ internal enum WatchedKind
     Positions,
     Orders,
     Document,
+
+    /// <summary>The alerts (name empty) or one alert; <see cref="Alerts.AlertService"/> publishes their updates.</summary>
+    Alerts,
 }
 
 /// <summary>A parsed resource URI: its kind and the symbol, account or document it names.</summary>

@@ -6,18 +6,20 @@ using MtMcp.Server.Market;
 
 namespace MtMcp.Server.Tools;
 
-/// <summary>The <c>account</c> toolset on the paper venue: accounts, positions, orders and history.</summary>
+/// <summary>The <c>account</c> toolset: accounts, positions, orders and history, of paper accounts and bridged MetaTrader accounts.</summary>
 [McpServerToolType]
-internal sealed class AccountTools(ServerSettings settings, PaperVenue venue, TimeProvider time, ToolRunner runner)
+internal sealed class AccountTools(ServerSettings settings, PaperVenue venue, AccountDirectory accounts, TimeProvider time, ToolRunner runner)
 {
     /// <summary>Most deals and most orders one <c>get_history</c> call returns.</summary>
     public const int MaxHistoryRows = 1000;
 
-    private const string AccountArgument = "Account name; default: the first account (the paper account 'demo' when none was created).";
+    private const string AccountArgument = "Account name (list_accounts); default: the first account (the paper account 'demo' when none was created; "
+        + "in live mode the first connected MetaTrader account).";
 
     [McpServerTool(Name = "list_accounts", Title = "List accounts", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(AccountList))]
-    [Description("Lists the accounts this server trades (paper accounts on the demo market) with currency, leverage, margin mode, balance, equity and open positions and orders.")]
+    [Description("Lists the accounts this server trades (paper accounts on the demo market, and MetaTrader accounts connected through the bridge, "
+        + "named mt5-<login>) with currency, leverage, margin mode, trade mode (demo/contest/real), balance, equity and open positions and orders.")]
     public ValueTask<CallToolResult> ListAccounts(CancellationToken cancellationToken) =>
         runner.RunAsync("list_accounts", async () =>
         {
@@ -33,6 +35,11 @@ internal sealed class AccountTools(ServerSettings settings, PaperVenue venue, Ti
                 }));
             }
 
+            foreach (var gateway in accounts.Bridged)
+            {
+                rows.Add(await BridgedAccountViews.SummaryAsync(gateway, cancellationToken).ConfigureAwait(false));
+            }
+
             return new AccountList(AccountViews.ServerModeName(settings.Mode), rows);
         }, ServerJsonContext.Default.AccountList);
 
@@ -45,6 +52,11 @@ internal sealed class AccountTools(ServerSettings settings, PaperVenue venue, Ti
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("get_account", async () =>
         {
+            if (accounts.TryGetBridged(account, out var gateway))
+            {
+                return await BridgedAccountViews.DetailsAsync(gateway, settings, cancellationToken).ConfigureAwait(false);
+            }
+
             var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
             var name = TradingMap.Account(service, account);
             return AccountViews.Details(service, name, settings);
@@ -59,9 +71,14 @@ internal sealed class AccountTools(ServerSettings settings, PaperVenue venue, Ti
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("get_positions", async () =>
         {
+            var filter = symbol is null ? null : Args.Symbol(settings.Catalog, symbol).Name;
+            if (accounts.TryGetBridged(account, out var gateway))
+            {
+                return await BridgedAccountViews.PositionsAsync(gateway, filter, cancellationToken).ConfigureAwait(false);
+            }
+
             var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
             var name = TradingMap.Account(service, account);
-            var filter = symbol is null ? null : Args.Symbol(settings.Catalog, symbol).Name;
             return AccountViews.Positions(service, name, filter);
         }, ServerJsonContext.Default.PositionList);
 
@@ -74,9 +91,14 @@ internal sealed class AccountTools(ServerSettings settings, PaperVenue venue, Ti
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("get_orders", async () =>
         {
+            var filter = symbol is null ? null : Args.Symbol(settings.Catalog, symbol).Name;
+            if (accounts.TryGetBridged(account, out var gateway))
+            {
+                return await BridgedAccountViews.OrdersAsync(gateway, filter, cancellationToken).ConfigureAwait(false);
+            }
+
             var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
             var name = TradingMap.Account(service, account);
-            var filter = symbol is null ? null : Args.Symbol(settings.Catalog, symbol).Name;
             return AccountViews.Orders(service, name, filter);
         }, ServerJsonContext.Default.OrderList);
 
@@ -101,11 +123,23 @@ internal sealed class AccountTools(ServerSettings settings, PaperVenue venue, Ti
                 throw ToolErrorException.InvalidArgument("magic", "magic must be zero or positive.");
             }
 
-            var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
-            var name = TradingMap.Account(service, account);
             var query = new HistoryQuery(start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds(),
                 symbol is null ? null : Args.Symbol(settings.Catalog, symbol).Name, magic is null ? null : (ulong)magic.Value);
-            var (deals, orders) = service.Read(name, a => (a.Deals(query), a.HistoryOrders(query)));
+            string name;
+            IReadOnlyList<Deal> deals;
+            IReadOnlyList<Order> orders;
+            if (accounts.TryGetBridged(account, out var gateway))
+            {
+                name = gateway.Name;
+                (deals, orders) = await BridgedAccountViews.HistoryAsync(gateway, query, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
+                name = TradingMap.Account(service, account);
+                (deals, orders) = service.Read(name, a => (a.Deals(query), a.HistoryOrders(query)));
+            }
+
             var truncated = deals.Count > MaxHistoryRows || orders.Count > MaxHistoryRows;
             var dealRows = deals.Take(MaxHistoryRows).Select(TradingMap.Deal).ToList();
             var orderRows = orders.Take(MaxHistoryRows).Select(TradingMap.Order).ToList();

@@ -5,6 +5,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using MtMcp.Domain;
 using MtMcp.Indicators;
+using MtMcp.Server.Analysis;
 using MtMcp.Server.Market;
 
 namespace MtMcp.Server.Tools;
@@ -105,7 +106,7 @@ internal sealed class AnalysisTools(ServerSettings settings, MarketHistory histo
                     Retryable: false, "timeframe"));
             }
 
-            var values = Compute(indicator, parameters, bars, first, second);
+            var values = new IndicatorBars(bars).Run(indicator, parameters, first, second);
             var start = Math.Max(0, bars.Length - rows);
             var output = new IndicatorRow[bars.Length - start];
             for (var i = start; i < bars.Length; i++)
@@ -158,6 +159,7 @@ internal sealed class AnalysisTools(ServerSettings settings, MarketHistory histo
             var (bars, dataSource) = history.GetBars(spec, tf, null, null, scan + lookback + 20);
             var first = Math.Max(0, bars.Length - scan);
             var hits = new List<PatternHit>();
+            var series = new IndicatorBars(bars);
             foreach (var indicator in chosen)
             {
                 var defaults = IndicatorParameters.Defaults(indicator.Info);
@@ -166,7 +168,7 @@ internal sealed class AnalysisTools(ServerSettings settings, MarketHistory histo
                     continue;
                 }
 
-                var signal = Compute(indicator, defaults, bars, PriceSource.Close, PriceSource.Open)[0];
+                var signal = series.Run(indicator, defaults)[0];
                 for (var i = first; i < bars.Length; i++)
                 {
                     if (double.IsFinite(signal[i]) && signal[i] != 0)
@@ -210,29 +212,6 @@ internal sealed class AnalysisTools(ServerSettings settings, MarketHistory histo
             var observations = series.Min(r => r.Length);
             return new CorrelationAnswer(tf.ToString(), observations, names, ReturnSeries.Matrix(Risk.PortfolioRisk.CorrelationMatrix(series), names.Count));
         }, ServerJsonContext.Default.CorrelationAnswer);
-    private static double[][] Compute(Indicator indicator, IndicatorParameters parameters, Bar[] bars, PriceSource first, PriceSource second)
-    {
-        var n = bars.Length;
-        double[] open = new double[n], high = new double[n], low = new double[n], close = new double[n], volume = new double[n];
-        var time = new long[n];
-        for (var i = 0; i < n; i++)
-        {
-            (time[i], open[i], high[i], low[i], close[i], volume[i]) = (bars[i].Time, bars[i].Open, bars[i].High, bars[i].Low, bars[i].Close, bars[i].TickVolume);
-        }
-
-        var real0 = new double[n];
-        var real1 = new double[n];
-        PriceSources.Fill(first, open, high, low, close, volume, real0);
-        PriceSources.Fill(second, open, high, low, close, volume, real1);
-        try
-        {
-            return indicator.Compute(new IndicatorInputs { Time = time, Open = open, High = high, Low = low, Close = close, Volume = volume, Real0 = real0, Real1 = real1 }, parameters);
-        }
-        catch (IndicatorException error)
-        {
-            throw new ToolErrorException(new ToolError(ToolErrorCodes.NoData, UntrustedText.Clean(error.Message, 600), Retryable: false, "count"));
-        }
-    }
 
     private static IEnumerable<KeyValuePair<string, string>> Pairs(Dictionary<string, JsonElement>? values)
     {

@@ -44,6 +44,22 @@ internal static class Args
             $"{argument} '{UntrustedText.Clean(text ?? "", 16)}' is not a timeframe; use one of {string.Join(", ", Timeframes.All)}.");
     }
 
+    /// <summary>An ESMA asset class name (case-insensitive); null stays null.</summary>
+    public static EsmaAssetClass? AssetClass(string? text, string argument = "asset_class")
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Enum.TryParse<EsmaAssetClass>(text.Trim(), ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || text.Trim() is not [var first, ..] || char.IsDigit(first))
+        {
+            throw ToolErrorException.InvalidArgument(argument, $"{argument} '{UntrustedText.Clean(text, 32)}' is not known; use one of {string.Join(", ", Enum.GetNames<EsmaAssetClass>())}.");
+        }
+
+        return parsed;
+    }
+
     /// <summary>An ISO-8601 time (UTC unless it carries an offset) or a bare date (midnight UTC); null stays null.</summary>
     public static DateTimeOffset? Time(string? text, string argument)
     {

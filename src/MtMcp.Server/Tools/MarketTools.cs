@@ -11,7 +11,7 @@ namespace MtMcp.Server.Tools;
 /// <summary>The <c>market</c> toolset: the symbol catalogue, live demo quotes, bars, ticks, depth and hours.</summary>
 /// <remarks>Argument names are snake_case because they are the tools' public JSON schema.</remarks>
 [McpServerToolType]
-internal sealed class MarketTools(ServerSettings settings, MarketHistory history, LiveQuotes quotes, TimeProvider time, ToolRunner runner)
+internal sealed class MarketTools(ServerSettings settings, MarketHistory history, LiveQuotes quotes, AccountDirectory accounts, TimeProvider time, ToolRunner runner)
 {
     /// <summary>Most quotes per <c>get_quote</c> call.</summary>
     public const int MaxQuotes = 100;
@@ -35,18 +35,7 @@ internal sealed class MarketTools(ServerSettings settings, MarketHistory history
         [Description("ESMA asset class: MajorCurrencyPair, NonMajorCurrencyPair, Gold, MajorIndex, MinorIndex, Commodity, Equity or Crypto.")] string? asset_class = null) =>
         runner.Run("list_symbols", () =>
         {
-            EsmaAssetClass? assetClass = null;
-            if (asset_class is not null)
-            {
-                if (!Enum.TryParse<EsmaAssetClass>(asset_class.Trim(), ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsDigit(asset_class.Trim()[0]))
-                {
-                    throw ToolErrorException.InvalidArgument("asset_class",
-                        $"asset_class '{UntrustedText.Clean(asset_class, 32)}' is not known; use one of {string.Join(", ", Enum.GetNames<EsmaAssetClass>())}.");
-                }
-
-                assetClass = parsed;
-            }
-
+            var assetClass = Args.AssetClass(asset_class);
             var rows = new List<SymbolSummary>();
             foreach (var spec in _catalog)
             {
@@ -71,10 +60,12 @@ internal sealed class MarketTools(ServerSettings settings, MarketHistory history
 
     [McpServerTool(Name = "get_quote", Title = "Current quotes", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(QuoteList))]
-    [Description("Returns the latest bid and ask of one or more symbols on the live demo market, with the spread in points, the quote time and whether the market is open now. A shut market shows its last quote, as MetaTrader does.")]
+    [Description("Returns the latest bid and ask of one or more symbols on the live demo market, with the spread in points, the quote time and whether the market is open now. "
+        + "A shut market shows its last quote, as MetaTrader does. With 'account' naming a MetaTrader account (list_accounts), the quotes stream from its terminal instead.")]
     public ValueTask<CallToolResult> GetQuote(
         [Description("Symbol names, 1 to 100, e.g. [\"EURUSD\", \"XAUUSD\"].")] string[] symbols,
-        CancellationToken cancellationToken) =>
+        [Description("A MetaTrader account (mt5-<login>) whose terminal's quotes to return; default the demo market.")] string? account = null,
+        CancellationToken cancellationToken = default) =>
         runner.RunAsync("get_quote", async () =>
         {
             if (symbols is null || symbols.Length == 0)
@@ -86,6 +77,22 @@ internal sealed class MarketTools(ServerSettings settings, MarketHistory history
             var specs = symbols.Select(s => Args.Symbol(_catalog, s, "symbols")).ToList();
             var now = time.GetUtcNow();
             var rows = new List<QuoteInfo>(specs.Count);
+            if (account is not null)
+            {
+                if (!accounts.TryGetBridged(account, out var gateway))
+                {
+                    throw new ToolErrorException(new ToolError(ToolErrorCodes.UnknownAccount,
+                        $"There is no MetaTrader account '{UntrustedText.Clean(account, 32)}' (list_accounts names them mt5-<login>).", Retryable: false, "account"));
+                }
+
+                foreach (var spec in specs)
+                {
+                    rows.Add(Quote(spec, await BridgedAccountViews.Read(gateway, g => g.GetQuoteAsync(spec.Name, cancellationToken)).ConfigureAwait(false), now));
+                }
+
+                return new QuoteList("bridge:" + gateway.Name, rows);
+            }
+
             foreach (var spec in specs)
             {
                 var tick = await quotes.GetAsync(spec.Name, cancellationToken).ConfigureAwait(false)
@@ -267,7 +274,8 @@ internal sealed class MarketTools(ServerSettings settings, MarketHistory history
         return new BarsPage(spec.Name, timeframe.Name(), SourceName(source), rows.Length, rows, nextFrom, earlierTo);
     }
 
-    private static bool InGroup(string path, string group)
+    /// <summary>Whether the group path <paramref name="path"/> starts with <paramref name="group"/> or has it as a segment.</summary>
+    internal static bool InGroup(string path, string group)
     {
         if (path.StartsWith(group, StringComparison.OrdinalIgnoreCase))
         {

@@ -19,7 +19,6 @@ namespace MtMcp.Server.Tools;
 [McpServerToolType]
 internal sealed class StrategyTools(ServerSettings settings, MarketHistory history, ToolRunner runner)
 {
-    private const int Issue = 8;
     private const string Builtin = "builtin:";
     private const int DefaultBars = 1000;
     private const int MaxBars = 100_000;
@@ -97,56 +96,58 @@ internal sealed class StrategyTools(ServerSettings settings, MarketHistory histo
                 }
             }
 
-            var (reference, doc) = Resolve(strategy, document);
-            var native = (mode ?? "compat").Trim().ToLowerInvariant() switch
-            {
-                "compat" or "backtesting.py" => false,
-                "native" => true,
-                _ => throw ToolErrorException.InvalidArgument("mode", "mode must be compat or native."),
-            };
-            var spec = Args.Symbol(settings.Catalog, symbol ?? (doc.Symbols.Count > 0 ? doc.Symbols[0] : null)
-                ?? throw ToolErrorException.InvalidArgument("symbol", $"Strategy {reference} names no symbol: give symbol."));
-            var tf = timeframe is null ? doc.Timeframe ?? Timeframe.H1 : Args.Timeframe(timeframe);
-            var start = Args.Time(from, "from");
-            var end = Args.Time(to, "to");
-            Args.Ordered(start, end);
-            var count = Args.Count(bars, DefaultBars, 2, MaxBars, "bars");
+            var request = Request(strategy, document, symbol, timeframe, from, to, bars, parameters, mode);
             var offset = Args.Count(trades_offset, 0, 0, int.MaxValue, "trades_offset");
             var limit = Args.Count(trades_limit, DefaultTrades, 0, MaxTrades, "trades_limit");
-            var values = Parameters(doc, parameters);
 
-            await Report(0, $"loading {spec.Name} {tf} bars").ConfigureAwait(false);
-            var (data, source) = history.GetBars(spec, tf, start, end, count);
-            if (data.Length < 2)
-            {
-                throw new ToolErrorException(new ToolError(ToolErrorCodes.NoData,
-                    $"There are {data.Length} {tf} bars of {spec.Name} in the range; a backtest needs at least 2.", Retryable: false));
-            }
-
+            await Report(0, $"loading {request.Spec.Name} {request.Timeframe} bars").ConfigureAwait(false);
+            var input = Load(request);
             cancellationToken.ThrowIfCancellationRequested();
-            await Report(1, string.Create(CultureInfo.InvariantCulture, $"running {reference} on {data.Length} bars ({(native ? "native" : "compat")})")).ConfigureAwait(false);
-            var answer = native
-                ? Native(reference, doc, spec, tf, source, data, values, model, cash, leverage, offset, limit, (commission, spread, margin, finalize))
-                : Compat(reference, doc, spec, tf, source, data, values, cash, commission, spread, margin, finalize, offset, limit, (model, leverage));
+            await Report(1, string.Create(CultureInfo.InvariantCulture, $"running {input.Reference} on {input.Data.Length} bars ({(input.Native ? "native" : "compat")})")).ConfigureAwait(false);
+            var answer = input.Native
+                ? Native(input, RunNative(input, model, cash, leverage, (commission, spread, margin, finalize)), offset, limit)
+                : Compat(input, RunCompat(input, cash, commission, spread, margin, finalize, (model, leverage)), offset, limit);
             await Report(3, "done").ConfigureAwait(false);
             return answer;
         }, ServerJsonContext.Default.BacktestAnswer);
 
-    [McpServerTool(Name = "optimize_strategy", Title = "Optimize a strategy", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Searches a strategy's parameter ranges for the best value of a criterion. Not available yet: arrives with issue 8.")]
-    public CallToolResult OptimizeStrategy() => runner.NotAvailable("optimize_strategy", Issue);
+    /// <summary>run_backtest's strategy, symbol, timeframe, range and parameter arguments, checked; <see cref="Load"/> reads the bars.</summary>
+    internal BacktestRequest Request(
+        string? strategy, string? document, string? symbol, string? timeframe, string? from, string? to, int? bars, Dictionary<string, double>? parameters, string? mode)
+    {
+        var (reference, doc) = Resolve(strategy, document);
+        var native = (mode ?? "compat").Trim().ToLowerInvariant() switch
+        {
+            "compat" or "backtesting.py" => false,
+            "native" => true,
+            _ => throw ToolErrorException.InvalidArgument("mode", "mode must be compat or native."),
+        };
+        var spec = Args.Symbol(settings.Catalog, symbol ?? (doc.Symbols.Count > 0 ? doc.Symbols[0] : null)
+            ?? throw ToolErrorException.InvalidArgument("symbol", $"Strategy {reference} names no symbol: give symbol."));
+        var tf = timeframe is null ? doc.Timeframe ?? Timeframe.H1 : Args.Timeframe(timeframe);
+        var start = Args.Time(from, "from");
+        var end = Args.Time(to, "to");
+        Args.Ordered(start, end);
+        var count = Args.Count(bars, DefaultBars, 2, MaxBars, "bars");
+        return new BacktestRequest(reference, doc, native, spec, tf, start, end, count, Parameters(doc, parameters));
+    }
 
-    [McpServerTool(Name = "walk_forward", Title = "Walk-forward test", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false)]
-    [Description("Walk-forward analysis of a strategy over rolling or anchored windows. Not available yet: arrives with issue 8.")]
-    public CallToolResult WalkForward() => runner.NotAvailable("walk_forward", Issue);
+    /// <summary>Reads the bars of a <see cref="Request"/>.</summary>
+    internal BacktestInputs Load(BacktestRequest request)
+    {
+        var (data, source) = history.GetBars(request.Spec, request.Timeframe, request.Start, request.End, request.Count);
+        if (data.Length < 2)
+        {
+            throw new ToolErrorException(new ToolError(ToolErrorCodes.NoData,
+                $"There are {data.Length} {request.Timeframe} bars of {request.Spec.Name} in the range; a backtest needs at least 2.", Retryable: false));
+        }
 
-    [McpServerTool(Name = "get_strategy_status", Title = "Strategy status", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("State, positions, P/L and recent signals of a running strategy. Not available yet: arrives with issue 8.")]
-    public CallToolResult GetStrategyStatus() => runner.NotAvailable("get_strategy_status", Issue);
+        return new BacktestInputs(request.Reference, request.Document, request.Native, request.Spec, request.Timeframe, source, data, request.Values);
+    }
 
-    private static BacktestAnswer Compat(
-        string reference, StrategyDocument doc, SymbolSpec spec, Timeframe tf, HistorySource source, Bar[] data, StrategyParameters values,
-        double? cash, double? commission, double? spread, double? margin, bool? finalize, int offset, int limit, (string? Model, int? Leverage) nativeOnly)
+    /// <summary>Runs a backtesting.py-compatible backtest with run_backtest's compat arguments.</summary>
+    internal static BacktestResult RunCompat(
+        BacktestInputs input, double? cash, double? commission, double? spread, double? margin, bool? finalize, (string? Model, int? Leverage) nativeOnly)
     {
         NotFor("compat", ("model", nativeOnly.Model is not null), ("leverage", nativeOnly.Leverage is not null));
         var options = new CompatOptions
@@ -157,7 +158,12 @@ internal sealed class StrategyTools(ServerSettings settings, MarketHistory histo
             Margin = margin ?? 1,
             FinalizeTrades = finalize ?? true,
         };
-        var run = Guard(() => CompatBacktest.Run(data, new LanguageStrategy(doc), values, Checked(options)));
+        return Guard(() => CompatBacktest.Run(input.Data, new LanguageStrategy(input.Document), input.Values, Checked(options)));
+    }
+
+    private static BacktestAnswer Compat(BacktestInputs input, BacktestResult run, int offset, int limit)
+    {
+        var (data, tf) = (input.Data, input.Timeframe);
         var statistics = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var (key, value) in run.Statistics.ToPairs())
         {
@@ -166,14 +172,14 @@ internal sealed class StrategyTools(ServerSettings settings, MarketHistory histo
 
         var all = run.Trades.Select(t => Trade(t, open: false)).Concat(run.OpenTrades.Select(t => Trade(t, open: true))).ToList();
         var page = all.Skip(offset).Take(limit).ToList();
-        return new BacktestAnswer(reference, "compat", null, spec.Name, tf.ToString(), MarketTools.SourceName(source), data.Length,
-            Args.FormatSeconds(data[0].Time), Args.FormatSeconds(data[^1].Time), values.Values, statistics, all.Count, offset, page, [],
+        return new BacktestAnswer(input.Reference, "compat", null, input.Spec.Name, tf.ToString(), MarketTools.SourceName(input.Source), data.Length,
+            Args.FormatSeconds(data[0].Time), Args.FormatSeconds(data[^1].Time), input.Values.Values, statistics, all.Count, offset, page, [],
             Next(offset, page.Count, all.Count));
     }
 
-    private BacktestAnswer Native(
-        string reference, StrategyDocument doc, SymbolSpec spec, Timeframe tf, HistorySource source, Bar[] data, StrategyParameters values,
-        string? model, double? cash, int? leverage, int offset, int limit, (double? Commission, double? Spread, double? Margin, bool? Finalize) compatOnly)
+    /// <summary>Runs a native (MT5 engine) backtest with run_backtest's native arguments.</summary>
+    internal NativeResult RunNative(
+        BacktestInputs input, string? model, double? cash, int? leverage, (double? Commission, double? Spread, double? Margin, bool? Finalize) compatOnly)
     {
         NotFor("native", ("commission", compatOnly.Commission is not null), ("spread", compatOnly.Spread is not null),
             ("margin", compatOnly.Margin is not null), ("finalize", compatOnly.Finalize is not null));
@@ -195,8 +201,13 @@ internal sealed class StrategyTools(ServerSettings settings, MarketHistory histo
             throw ToolErrorException.InvalidArgument("leverage", "leverage must be 1 to 5000.");
         }
 
-        var options = new NativeOptions { Symbol = spec.Name, Catalog = settings.Catalog, Deposit = decimal.Round((decimal)deposit, 2), Leverage = lev };
-        var run = Guard(() => NativeBacktest.RunBars(data, tf, kind, new LanguageStrategy(doc), values, options));
+        var options = new NativeOptions { Symbol = input.Spec.Name, Catalog = settings.Catalog, Deposit = decimal.Round((decimal)deposit, 2), Leverage = lev };
+        return Guard(() => NativeBacktest.RunBars(input.Data, input.Timeframe, kind, new LanguageStrategy(input.Document), input.Values, options));
+    }
+
+    private static BacktestAnswer Native(BacktestInputs input, NativeResult run, int offset, int limit)
+    {
+        var data = input.Data;
         var r = run.Report;
         var statistics = new Dictionary<string, JsonElement>(StringComparer.Ordinal)
         {
@@ -229,12 +240,12 @@ internal sealed class StrategyTools(ServerSettings settings, MarketHistory histo
             ["rejections"] = Element(run.Rejections.Count),
         };
         var page = run.Deals.Skip(offset).Take(limit).Select(TradingMap.Deal).ToList();
-        return new BacktestAnswer(reference, "native", TradingMap.Name(kind), spec.Name, tf.ToString(), MarketTools.SourceName(source), data.Length,
-            Args.FormatSeconds(data[0].Time), Args.FormatSeconds(data[^1].Time), values.Values, statistics, run.Deals.Count, offset, [], page,
+        return new BacktestAnswer(input.Reference, "native", TradingMap.Name(run.Model), input.Spec.Name, input.Timeframe.ToString(), MarketTools.SourceName(input.Source), data.Length,
+            Args.FormatSeconds(data[0].Time), Args.FormatSeconds(data[^1].Time), input.Values.Values, statistics, run.Deals.Count, offset, [], page,
             Next(offset, page.Count, run.Deals.Count));
     }
 
-    private static (string Reference, StrategyDocument Document) Resolve(string? strategy, string? document)
+    internal static (string Reference, StrategyDocument Document) Resolve(string? strategy, string? document)
     {
         if ((strategy is null) == (document is null))
         {
@@ -352,7 +363,7 @@ internal sealed class StrategyTools(ServerSettings settings, MarketHistory histo
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
-    private static JsonElement Element(double value) => double.IsFinite(value) ? JsonSerializer.SerializeToElement(value, ServerJsonContext.Default.Double) : s_null;
+    internal static JsonElement Element(double value) => double.IsFinite(value) ? JsonSerializer.SerializeToElement(value, ServerJsonContext.Default.Double) : s_null;
 
-    private static JsonElement Element(string value) => JsonSerializer.SerializeToElement(value, ServerJsonContext.Default.String);
+    internal static JsonElement Element(string value) => JsonSerializer.SerializeToElement(value, ServerJsonContext.Default.String);
 }

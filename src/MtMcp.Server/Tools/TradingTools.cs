@@ -11,14 +11,17 @@ using MtMcp.Server.Market;
 namespace MtMcp.Server.Tools;
 
 /// <summary>
-/// The <c>trading</c> toolset on the paper venue. Never registered in read-only mode. Arguments are checked here first
-/// (clear INVALID_ARGUMENT errors naming the argument); the venue then applies MetaTrader's rules and answers with an MT5
-/// retcode, which a rejection carries in TRADE_REJECTED. A rejected or invalid request changes nothing.
+/// The <c>trading</c> toolset on the paper venue and on bridged MetaTrader accounts (routed by <see cref="AccountDirectory"/>).
+/// Never registered in read-only mode. Arguments are checked here first (clear INVALID_ARGUMENT errors naming the argument);
+/// the venue (or the terminal's trade server) then applies MetaTrader's rules and answers with an MT5 retcode, which a
+/// rejection carries in TRADE_REJECTED. A rejected or invalid request changes nothing.
 /// </summary>
 [McpServerToolType]
-internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, TimeProvider time, ToolRunner runner, OrderConfirmations confirmations)
+internal sealed class TradingTools(
+    ServerSettings settings, PaperVenue venue, AccountDirectory accounts, TimeProvider time, ToolRunner runner, OrderConfirmations confirmations)
 {
-    private const string AccountArgument = "Account name; default: the first account (the paper account 'demo' when none was created).";
+    private const string AccountArgument = "Account name (list_accounts); default: the first account (the paper account 'demo' when none was created; "
+        + "in live mode the first connected MetaTrader account).";
     private const string ClientOrderIdArgument = "Your unique id for this request (1 to 64 characters): sending the same id again returns the first result and never trades twice.";
     private const string RiskPercentArgument = "Instead of volume: size the volume so that the stop loss loses this percent of equity, in (0, 100] "
         + "(needs stop_loss; rounded down to the volume step, commission included).";
@@ -51,17 +54,16 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("place_order", async () =>
         {
-            var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
-            var name = TradingMap.Account(service, account);
-            var request = Build(service, name, symbol, side, type, volume, risk_percent, price, stop_limit_price, stop_loss, take_profit, trailing_stop_points,
+            var target = await TradingTarget.ResolveAsync(accounts, venue, account, cancellationToken).ConfigureAwait(false);
+            var request = Build(target.Paper, target.Name, symbol, side, type, volume, risk_percent, price, stop_limit_price, stop_loss, take_profit, trailing_stop_points,
                 expiration, magic, comment, ClientOrderId(client_order_id, required: true));
             if (confirmations.Needed(request))
             {
                 // Arguments, market hours (Build) and venue rules (Send) are all checked again when the answer comes back.
-                confirmations.Require(server, context?.Params, user, name, request, Summary(service, name, request));
+                confirmations.Require(server, context?.Params, user, target.Name, request, Summary(target.Paper, target.Name, request));
             }
 
-            return new TradeAnswer(name, Sent(service.Send(name, request, TradingMap.Origin("place_order", user))));
+            return new TradeAnswer(target.Name, Sent(await target.SendAsync(request, TradingMap.Origin("place_order", user), cancellationToken).ConfigureAwait(false)));
         }, ServerJsonContext.Default.TradeAnswer);
 
     [McpServerTool(Name = "check_order", Title = "Check an order", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
@@ -87,11 +89,13 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("check_order", async () =>
         {
-            var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
-            var name = TradingMap.Account(service, account);
-            var request = Build(service, name, symbol, side, type, volume, risk_percent, price, stop_limit_price, stop_loss, take_profit, trailing_stop_points,
+            var target = await TradingTarget.ResolveAsync(accounts, venue, account, cancellationToken).ConfigureAwait(false);
+            var name = target.Name;
+            var request = Build(target.Paper, name, symbol, side, type, volume, risk_percent, price, stop_limit_price, stop_loss, take_profit, trailing_stop_points,
                 expiration, magic, comment, ClientOrderId(client_order_id, required: false));
-            var check = service.Check(name, request);
+            var check = target.Bridged is { } gateway
+                ? await BridgedAccountViews.Read(gateway, g => g.CheckAsync(request, cancellationToken)).ConfigureAwait(false)
+                : target.Paper!.Check(name, request);
             return new OrderCheck(name, check.Retcode == TradeRetcode.Done, (int)check.Retcode, TradeRetcodes.MqlName((int)check.Retcode) ?? "",
                 UntrustedText.Clean(check.Message, 400), request.Volume, check.RequiredMargin, check.Balance, check.Equity, check.Margin, check.MarginFree, check.MarginLevel);
         }, ServerJsonContext.Default.OrderCheck);
@@ -112,9 +116,8 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("modify_order", async () =>
         {
-            var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
-            var name = TradingMap.Account(service, account);
-            var order = WorkingOrder(service, name, ticket);
+            var target = await TradingTarget.ResolveAsync(accounts, venue, account, cancellationToken).ConfigureAwait(false);
+            var order = await target.WorkingOrderAsync(ticket, cancellationToken).ConfigureAwait(false);
             var spec = Args.Symbol(settings.Catalog, order.Symbol);
             var expiry = Args.Time(expiration, "expiration");
             var request = new TradeRequest
@@ -129,7 +132,7 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
                 TimeType = expiry is null ? order.TimeType : OrderTimeType.Specified,
                 ExpirationMs = expiry is null ? order.ExpirationMs : Future(expiry.Value),
             };
-            return new TradeAnswer(name, Sent(service.Send(name, request, TradingMap.Origin("modify_order", user))));
+            return new TradeAnswer(target.Name, Sent(await target.SendAsync(request, TradingMap.Origin("modify_order", user), cancellationToken).ConfigureAwait(false)));
         }, ServerJsonContext.Default.TradeAnswer);
 
     [McpServerTool(Name = "cancel_order", Title = "Cancel an order", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false,
@@ -142,10 +145,10 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("cancel_order", async () =>
         {
-            var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
-            var name = TradingMap.Account(service, account);
-            var order = WorkingOrder(service, name, ticket);
-            return new TradeAnswer(name, Sent(service.Send(name, new TradeRequest { Action = TradeAction.Remove, Order = order.Ticket, Symbol = order.Symbol }, TradingMap.Origin("cancel_order", user))));
+            var target = await TradingTarget.ResolveAsync(accounts, venue, account, cancellationToken).ConfigureAwait(false);
+            var order = await target.WorkingOrderAsync(ticket, cancellationToken).ConfigureAwait(false);
+            var request = new TradeRequest { Action = TradeAction.Remove, Order = order.Ticket, Symbol = order.Symbol };
+            return new TradeAnswer(target.Name, Sent(await target.SendAsync(request, TradingMap.Origin("cancel_order", user), cancellationToken).ConfigureAwait(false)));
         }, ServerJsonContext.Default.TradeAnswer);
 
     [McpServerTool(Name = "modify_position", Title = "Modify a position", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false,
@@ -161,10 +164,14 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("modify_position", async () =>
         {
-            var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
-            var name = TradingMap.Account(service, account);
-            var position = OpenPosition(service, name, ticket);
+            var target = await TradingTarget.ResolveAsync(accounts, venue, account, cancellationToken).ConfigureAwait(false);
+            var position = await target.OpenPositionAsync(ticket, cancellationToken).ConfigureAwait(false);
             var spec = Args.Symbol(settings.Catalog, position.Symbol);
+            if (target.Bridged is not null && trailing_stop_points is > 0)
+            {
+                throw ToolErrorException.InvalidArgument("trailing_stop_points", "Server-managed trailing stops are available on paper accounts only; set stop_loss on a MetaTrader account.");
+            }
+
             var request = new TradeRequest
             {
                 Action = TradeAction.SlTp,
@@ -174,7 +181,7 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
                 TakeProfit = take_profit is null ? position.TakeProfit : Price(spec, take_profit, "take_profit", allowZero: true),
                 TrailingStopPoints = trailing_stop_points is null ? position.TrailingStopPoints : Trailing(trailing_stop_points.Value),
             };
-            return new TradeAnswer(name, Sent(service.Send(name, request, TradingMap.Origin("modify_position", user))));
+            return new TradeAnswer(target.Name, Sent(await target.SendAsync(request, TradingMap.Origin("modify_position", user), cancellationToken).ConfigureAwait(false)));
         }, ServerJsonContext.Default.TradeAnswer);
 
     [McpServerTool(Name = "close_position", Title = "Close a position", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false,
@@ -190,9 +197,8 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
         runner.RunAsync("close_position", async () =>
         {
             var id = ClientOrderId(client_order_id, required: false);
-            var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
-            var name = TradingMap.Account(service, account);
-            var position = OpenPosition(service, name, ticket);
+            var target = await TradingTarget.ResolveAsync(accounts, venue, account, cancellationToken).ConfigureAwait(false);
+            var position = await target.OpenPositionAsync(ticket, cancellationToken).ConfigureAwait(false);
             var spec = Args.Symbol(settings.Catalog, position.Symbol);
             var lots = volume is null ? position.Volume : Volume(spec, volume.Value);
             if (lots > position.Volume)
@@ -211,7 +217,7 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
                 Volume = lots,
                 ClientOrderId = id,
             };
-            return new TradeAnswer(name, Sent(service.Send(name, request, TradingMap.Origin("close_position", user))));
+            return new TradeAnswer(target.Name, Sent(await target.SendAsync(request, TradingMap.Origin("close_position", user), cancellationToken).ConfigureAwait(false)));
         }, ServerJsonContext.Default.TradeAnswer);
 
     [McpServerTool(Name = "close_positions", Title = "Close positions", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false,
@@ -239,14 +245,13 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
                     "loss" => ProfitSign.Loss,
                     _ => throw ToolErrorException.InvalidArgument("profit", "profit must be any, profit or loss."),
                 });
-            var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
-            var name = TradingMap.Account(service, account);
-            var results = service.CloseAll(name, filter, TradingMap.Origin("close_positions", user)).Select(TradingMap.Outcome).ToList();
-            return new BulkClose(name, results.Count, results.Count(r => r.Outcome is "filled" or "partial"), results);
+            var target = await TradingTarget.ResolveAsync(accounts, venue, account, cancellationToken).ConfigureAwait(false);
+            var results = (await target.CloseAllAsync(filter, TradingMap.Origin("close_positions", user), cancellationToken).ConfigureAwait(false)).Select(TradingMap.Outcome).ToList();
+            return new BulkClose(target.Name, results.Count, results.Count(r => r.Outcome is "filled" or "partial"), results);
         }, ServerJsonContext.Default.BulkClose);
 
     private TradeRequest Build(
-        PaperTradingService service, string account, string symbol, string side, string? type, double? volume, double? riskPercent, double? price,
+        PaperTradingService? service, string account, string symbol, string side, string? type, double? volume, double? riskPercent, double? price,
         double? stopLimitPrice, double? stopLoss, double? takeProfit, int? trailingStopPoints, string? expiration, long? magic, string? comment, string? clientOrderId)
     {
         var spec = Args.Symbol(settings.Catalog, symbol);
@@ -303,9 +308,14 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
         var orderPrice = market ? 0 : Price(spec, price, "price", allowZero: false);
         var limitPrice = stopLimitPrice is null ? 0 : Price(spec, stopLimitPrice, "stop_limit_price", allowZero: false);
         var stop = stopLoss is null ? 0 : Price(spec, stopLoss, "stop_loss", allowZero: true);
+        if (riskPercent is not null && service is null)
+        {
+            throw ToolErrorException.InvalidArgument("risk_percent", "risk_percent sizing is available on paper accounts; give volume (lots) for a MetaTrader account.");
+        }
+
         var lots = riskPercent is { } risk
             // A pending order enters at its price (a stop-limit at its limit price); a market order at the quote.
-            ? RiskSizing.Lots(service, account, spec, buy, market ? null : limitPrice > 0 ? limitPrice : orderPrice, stop, risk)
+            ? RiskSizing.Lots(service!, account, spec, buy, market ? null : limitPrice > 0 ? limitPrice : orderPrice, stop, risk)
             : Volume(spec, volume!.Value);
         var request = new TradeRequest
         {
@@ -333,17 +343,20 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
     }
 
     // What the user is asked to confirm: the order as it will be sent, with its margin.
-    private string Summary(PaperTradingService service, string account, TradeRequest request)
+    private string Summary(PaperTradingService? service, string account, TradeRequest request)
     {
         var spec = Args.Symbol(settings.Catalog, request.Symbol);
-        var check = service.Check(account, request);
+
+        // A bridged account's margin would need a round trip to the terminal; the confirmation names the order itself.
+        var margin = service?.Check(account, request) is { } check
+            ? string.Create(CultureInfo.InvariantCulture, $"Margin needed {check.RequiredMargin:0.00}, free margin after {check.MarginFree:0.00}. ")
+            : "";
         var at = request.Action == TradeAction.Deal ? "at market" : "at " + spec.FormatPrice(request.Price);
         return string.Create(CultureInfo.InvariantCulture,
             $"Send {TradingMap.Name(request.Type).Replace('_', ' ')} {request.Volume} lots {spec.Name} {at} on account {account}"
             + $"{(request.StopLoss > 0 ? ", stop loss " + spec.FormatPrice(request.StopLoss) : ", no stop loss")}"
             + $"{(request.TakeProfit > 0 ? ", take profit " + spec.FormatPrice(request.TakeProfit) : "")}? "
-            + $"Margin needed {check.RequiredMargin:0.00}, free margin after {check.MarginFree:0.00}. "
-            + $"(Orders above {settings.ConfirmAboveLots} lots need your confirmation.)");
+            + $"{margin}(Orders above {settings.ConfirmAboveLots} lots need your confirmation.)");
     }
 
     private void MarketOpen(SymbolSpec spec)
@@ -444,14 +457,6 @@ internal sealed class TradingTools(ServerSettings settings, PaperVenue venue, Ti
 
         return id;
     }
-
-    private static Order WorkingOrder(PaperTradingService service, string account, long ticket) =>
-        service.Read(account, a => a.Orders.FirstOrDefault(o => (long)o.Ticket == ticket))
-        ?? throw ToolErrorException.InvalidArgument("ticket", string.Create(CultureInfo.InvariantCulture, $"{account} has no pending order #{ticket} (get_orders lists them)."));
-
-    private static Position OpenPosition(PaperTradingService service, string account, long ticket) =>
-        service.Read(account, a => a.Positions.FirstOrDefault(p => (long)p.Ticket == ticket))
-        ?? throw ToolErrorException.InvalidArgument("ticket", string.Create(CultureInfo.InvariantCulture, $"{account} has no open position #{ticket} (get_positions lists them)."));
 
     private static TradeOutcomeInfo Sent(TradeResult result) =>
         TradingMap.Succeeded(result) ? TradingMap.Outcome(result) : throw TradingMap.Rejected(result);

@@ -4,8 +4,8 @@ using System.Text.Json;
 
 namespace MtMcp.Storage;
 
-/// <summary>Writes a <see cref="ComplianceReport"/> as JSON or CSV (invariant numbers, ISO-8601 UTC times).</summary>
-public static class ComplianceReportWriter
+/// <summary>Writes a <see cref="ComplianceReport"/> as JSON, CSV or HTML (invariant numbers, ISO-8601 UTC times).</summary>
+public static partial class ComplianceReportWriter
 {
     private static readonly string[] s_transactionColumns =
     [
@@ -15,7 +15,8 @@ public static class ComplianceReportWriter
 
     /// <summary>
     /// CSV in sections, each a <c># name</c> line, a header row and its rows, separated by a blank line: <c>summary</c>,
-    /// <c>transactions</c>, <c>rejections</c>, <c>kill_switch</c>, <c>verification_issues</c>. Fields are quoted when needed (RFC 4180).
+    /// <c>transactions</c>, <c>rejections</c>, <c>limit_events_by_reason</c>, <c>limit_events</c>, <c>leverage</c>,
+    /// <c>kill_switch</c>, <c>verification_issues</c>. Fields are quoted when needed (RFC 4180).
     /// </summary>
     public static string ToCsv(ComplianceReport report)
     {
@@ -39,6 +40,24 @@ public static class ComplianceReportWriter
             Row(csv, r.Source, r.Reason, Int(r.Count), Int(r.FirstSequence));
         }
 
+        Section(csv, "limit_events_by_reason", ["reason", "level", "count", "first_audit_seq"]);
+        foreach (var c in report.LimitEventCounts)
+        {
+            Row(csv, c.Reason, c.Level, Int(c.Count), Int(c.FirstSequence));
+        }
+
+        Section(csv, "limit_events", ["audit_seq", "time_utc", "account", "reason", "level", "value", "limit", "flatten", "actor", "message"]);
+        foreach (var e in report.LimitEvents)
+        {
+            Row(csv, Int(e.Sequence), Time(e.TimeMs), e.Account, e.Reason, e.Level, Number(e.Value), Number(e.Limit), Bool(e.Flatten), e.Actor, e.Message);
+        }
+
+        Section(csv, "leverage", ["account", "asset_class", "cap", "peak_ratio", "peak_time_utc", "end_ratio", "over_cap"]);
+        foreach (var l in report.Leverage)
+        {
+            Row(csv, l.Account, l.AssetClass, Int(l.Cap), Number(l.PeakRatio), Time(l.PeakTimeMs), Number(l.EndRatio), Bool(l.OverCap));
+        }
+
         Section(csv, "kill_switch", ["audit_seq", "time_utc", "account", "actor", "channel", "payload"]);
         foreach (var k in report.KillSwitchEvents)
         {
@@ -54,7 +73,10 @@ public static class ComplianceReportWriter
         return csv.ToString();
     }
 
-    /// <summary>One JSON object: <c>period</c>, <c>transactions</c>, <c>rejections</c>, <c>kill_switch</c>, <c>verification</c>.</summary>
+    /// <summary>
+    /// One JSON object: <c>period</c>, <c>transactions</c>, <c>rejections</c>, <c>limit_events_by_reason</c>,
+    /// <c>limit_events</c>, <c>leverage</c>, <c>kill_switch</c>, <c>verification</c>.
+    /// </summary>
     public static string ToJson(ComplianceReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -77,14 +99,7 @@ public static class ComplianceReportWriter
                 w.WriteString("instrument", t.Instrument);
                 w.WriteString("side", t.Side);
                 w.WriteNumber("quantity_lots", t.Quantity);
-                if (double.IsFinite(t.Price))
-                {
-                    w.WriteNumber("price", t.Price);
-                }
-                else
-                {
-                    w.WriteNull("price");
-                }
+                WriteNumberOrNull(w, "price", t.Price);
 
                 w.WriteString("venue", t.Venue);
                 w.WriteString("decision_maker", t.DecisionMaker);
@@ -107,6 +122,51 @@ public static class ComplianceReportWriter
                 w.WriteString("reason", r.Reason);
                 w.WriteNumber("count", r.Count);
                 w.WriteNumber("first_audit_seq", r.FirstSequence);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("limit_events_by_reason");
+            foreach (var c in report.LimitEventCounts)
+            {
+                w.WriteStartObject();
+                w.WriteString("reason", c.Reason);
+                w.WriteString("level", c.Level);
+                w.WriteNumber("count", c.Count);
+                w.WriteNumber("first_audit_seq", c.FirstSequence);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("limit_events");
+            foreach (var e in report.LimitEvents)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("audit_seq", e.Sequence);
+                w.WriteString("time_utc", Time(e.TimeMs));
+                w.WriteString("account", e.Account);
+                w.WriteString("reason", e.Reason);
+                w.WriteString("level", e.Level);
+                WriteNumberOrNull(w, "value", e.Value);
+                WriteNumberOrNull(w, "limit", e.Limit);
+                w.WriteBoolean("flatten", e.Flatten);
+                w.WriteString("actor", e.Actor);
+                w.WriteString("message", e.Message);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("leverage");
+            foreach (var l in report.Leverage)
+            {
+                w.WriteStartObject();
+                w.WriteString("account", l.Account);
+                w.WriteString("asset_class", l.AssetClass);
+                w.WriteNumber("cap", l.Cap);
+                WriteNumberOrNull(w, "peak_ratio", l.PeakRatio);
+                w.WriteString("peak_time_utc", Time(l.PeakTimeMs));
+                WriteNumberOrNull(w, "end_ratio", l.EndRatio);
+                w.WriteBoolean("over_cap", l.OverCap);
                 w.WriteEndObject();
             }
 
@@ -156,6 +216,20 @@ public static class ComplianceReportWriter
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter w, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            w.WriteNumber(name, value);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "";
 
     private static void Section(StringBuilder csv, string name, string[] columns)
     {

@@ -30,18 +30,19 @@ internal sealed class JournalStatements : IDisposable
         ListAccounts = Prepare(connection, "SELECT name FROM accounts ORDER BY name;", 0);
         InsertAccount = Prepare(
             connection,
-            "INSERT INTO accounts (name, balance, credit, next_ticket, time_ms, cursor, settings) "
-            + "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6) RETURNING account_id;",
-            7);
+            "INSERT INTO accounts (name, balance, credit, next_ticket, time_ms, cursor, settings, risk_state) "
+            + "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7) RETURNING account_id;",
+            8);
         ResetAccount = Prepare(
             connection,
-            "UPDATE accounts SET balance = $p1, credit = $p2, next_ticket = $p3, time_ms = $p4, cursor = $p5, settings = $p6 "
-            + "WHERE account_id = $p0;",
-            7);
+            "UPDATE accounts SET balance = $p1, credit = $p2, next_ticket = $p3, time_ms = $p4, cursor = $p5, settings = $p6, "
+            + "risk_state = $p7 WHERE account_id = $p0;",
+            8);
         UpdateAccount = Prepare(
             connection,
-            "UPDATE accounts SET balance = $p1, credit = $p2, next_ticket = $p3, time_ms = $p4, cursor = $p5 WHERE account_id = $p0;",
-            6);
+            "UPDATE accounts SET balance = $p1, credit = $p2, next_ticket = $p3, time_ms = $p4, cursor = $p5, "
+            + "risk_state = coalesce($p6, risk_state) WHERE account_id = $p0;",
+            7);
         DeleteContents = Prepare(
             connection,
             "DELETE FROM orders WHERE account_id = $p0; DELETE FROM positions WHERE account_id = $p0; "
@@ -56,7 +57,7 @@ internal sealed class JournalStatements : IDisposable
         // One command, one result set per table, read in this order by the journal's Load.
         LoadAccount = Prepare(
             connection,
-            "SELECT balance, credit, next_ticket, time_ms, cursor, settings FROM accounts WHERE account_id = $p0; "
+            "SELECT balance, credit, next_ticket, time_ms, cursor, settings, risk_state FROM accounts WHERE account_id = $p0; "
             + SqlText.SelectAll(OrderRows.Table, OrderRows.Columns)
             + SqlText.SelectAll(PositionRows.Table, PositionRows.Columns)
             + SqlText.SelectAll(DealRows.Table, DealRows.Columns)

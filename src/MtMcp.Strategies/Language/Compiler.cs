@@ -65,15 +65,20 @@ internal sealed partial class Compiler
             return null;
         }
 
-        compiler._primary.Seal();
-        compiler._longer.Sort((a, b) => b.Seconds.CompareTo(a.Seconds));
-        foreach (var clock in compiler._longer)
+        return new CompiledStrategy(document, compiler.Seal(), rules);
+    }
+
+    /// <summary>Allocates every ring and builds the feed that drives the clocks, longest timeframe first.</summary>
+    private StrategyFeed Seal()
+    {
+        _primary.Seal();
+        _longer.Sort((a, b) => b.Seconds.CompareTo(a.Seconds));
+        foreach (var clock in _longer)
         {
             clock.Seal();
         }
 
-        var feed = new StrategyFeed(compiler._primary, [.. compiler._longer], [.. compiler._indicators.Values]);
-        return new CompiledStrategy(document, feed, rules);
+        return new StrategyFeed(_primary, [.. _longer], [.. _indicators.Values]);
     }
 
     private Bound Compile(Expr expr, Clock clock, int maxAgo) => expr switch

@@ -43,6 +43,31 @@ public sealed class QuoteBoardTests
         Assert.Throws<ArgumentOutOfRangeException>(() => board.Update(0, bid, ask, 0));
     }
 
+    [Theory]
+    [InlineData(1e300, 1e300)]
+    [InlineData(1.1, 1e14)]
+    public void Update_PriceBeyondTheTickRange_ThrowsOverflow(double bid, double ask)
+    {
+        var board = new QuoteBoard(SymbolCatalog.BuiltIn);
+        board.TryGetId("EURUSD", out var eurusd);
+
+        // 1e14 / 0.00001 = 1e19 ticks: more than a long holds.
+        Assert.Throws<OverflowException>(() => board.Update(eurusd, bid, ask, 0));
+        Assert.False(board.HasQuote(eurusd));
+    }
+
+    [Fact]
+    public void Update_LargePrice_KeepsExactTicks()
+    {
+        var board = new QuoteBoard(SymbolCatalog.BuiltIn);
+        board.TryGetId("EURUSD", out var eurusd);
+
+        board.Update(eurusd, 1.23456, 1_000_000_000.0, 0);
+
+        Assert.Equal(123_456, board.BidTicks(eurusd));
+        Assert.Equal(100_000_000_000_000, board.AskTicks(eurusd));
+    }
+
     [Fact]
     public void CurrencyConverter_OverTheBoard_ConvertsAtLiveQuotes()
     {

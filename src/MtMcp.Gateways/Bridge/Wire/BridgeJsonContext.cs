@@ -22,5 +22,12 @@ namespace MtMcp.Gateways.Bridge.Wire;
 [JsonSerializable(typeof(WireTradeSend))]
 [JsonSerializable(typeof(WireTradeResult))]
 [JsonSerializable(typeof(WireTick))]
+[JsonSerializable(typeof(WireOrdersRequest))]
+[JsonSerializable(typeof(WireHistoryRequest))]
+[JsonSerializable(typeof(WireOrdersList))]
+[JsonSerializable(typeof(WireDealsList))]
+[JsonSerializable(typeof(WireOrderCheck))]
+[JsonSerializable(typeof(WireCheckResult))]
+[JsonSerializable(typeof(WireSymbolRequest))]
 [JsonSerializable(typeof(WireTradeTransaction))]
 internal sealed partial class BridgeJsonContext : JsonSerializerContext;

@@ -1,0 +1,71 @@
+namespace MtMcp.Engine;
+
+/// <summary>
+/// One account at one venue: the last step of the order path (DESIGN.md: "IBrokerGateway.Send (SimulatedVenue |
+/// MetaTrader bridge | MetaApi)"). Reads the account, its positions, orders and history, streams quotes, and sends
+/// trade requests whose answers carry the MT5 retcode and its outcome class.
+/// </summary>
+/// <remarks>
+/// Implementations are thread-safe. Business outcomes (broker refusals, a lost answer) are values, never exceptions:
+/// <see cref="SendAsync"/> returns <see cref="TradeOutcome.Uncertain"/> only when the venue's state could not be read
+/// back, and never sends a request a second time on its own. Times are UTC.
+/// </remarks>
+public interface IBrokerGateway
+{
+    /// <summary>The name the server lists the account under.</summary>
+    string Name { get; }
+
+    /// <summary>The account's description: login, server, currency, leverage, trade mode (DEMO/CONTEST/REAL), margin mode.</summary>
+    AccountInfo Info { get; }
+
+    /// <summary>Whether the venue is reachable now (a bridged terminal is connected).</summary>
+    bool IsConnected { get; }
+
+    /// <summary>Balance, equity, margin and the account's description now.</summary>
+    /// <exception cref="GatewayUnavailableException">The venue cannot be reached.</exception>
+    Task<AccountSnapshot> GetAccountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Open positions, optionally of one symbol.</summary>
+    /// <exception cref="GatewayUnavailableException">The venue cannot be reached.</exception>
+    Task<IReadOnlyList<Position>> GetPositionsAsync(string? symbol = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Working (pending) orders, optionally of one symbol.</summary>
+    /// <exception cref="GatewayUnavailableException">The venue cannot be reached.</exception>
+    Task<IReadOnlyList<Order>> GetOrdersAsync(string? symbol = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Deals of a time range, oldest first.</summary>
+    /// <exception cref="GatewayUnavailableException">The venue cannot be reached.</exception>
+    Task<IReadOnlyList<Deal>> GetDealsAsync(HistoryQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Finished orders of a time range, oldest first.</summary>
+    /// <exception cref="GatewayUnavailableException">The venue cannot be reached.</exception>
+    Task<IReadOnlyList<Order>> GetHistoryOrdersAsync(HistoryQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The latest quote of <paramref name="symbol"/> the venue streamed; false before the first one.</summary>
+    bool TryGetQuote(string symbol, out Tick tick);
+
+    /// <summary>Starts streaming quotes of <paramref name="symbol"/> to the listeners (idempotent; survives reconnects).</summary>
+    /// <exception cref="GatewayUnavailableException">The venue cannot be reached.</exception>
+    Task SubscribeAsync(string symbol, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a listener for quotes and trade changes; dispose the result to remove it.</summary>
+    IDisposable Listen(IBrokerListener listener);
+
+    /// <summary>
+    /// Sends <paramref name="request"/>. Sending a client order id again returns the first final result without
+    /// sending; an uncertain answer is reconciled from the venue's orders, positions and history before anything else.
+    /// </summary>
+    Task<TradeResult> SendAsync(TradeRequest request, TradeOrigin origin, CancellationToken cancellationToken = default);
+
+    /// <summary>Checks a request without sending it (MT5 OrderCheck).</summary>
+    /// <exception cref="GatewayUnavailableException">The venue cannot be reached.</exception>
+    Task<OrderCheckResult> CheckAsync(TradeRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Closes every open position matching <paramref name="filter"/>, one result per position.</summary>
+    /// <exception cref="GatewayUnavailableException">The venue cannot be reached.</exception>
+    Task<IReadOnlyList<TradeResult>> CloseAllAsync(PositionFilter filter, TradeOrigin origin, CancellationToken cancellationToken = default);
+
+    /// <summary>Cancels every working order matching <paramref name="filter"/>, one result per order.</summary>
+    /// <exception cref="GatewayUnavailableException">The venue cannot be reached.</exception>
+    Task<IReadOnlyList<TradeResult>> CancelAllAsync(OrderFilter filter, TradeOrigin origin, CancellationToken cancellationToken = default);
+}

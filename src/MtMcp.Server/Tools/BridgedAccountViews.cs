@@ -1,0 +1,83 @@
+using MtMcp.Engine;
+using MtMcp.Gateways.Bridge;
+
+namespace MtMcp.Server.Tools;
+
+/// <summary>
+/// The account tools' answers for a bridged MetaTrader account: the same JSON shapes as <see cref="AccountViews"/>,
+/// read from the terminal through its gateway (money, prices and floating profit as the terminal reports them).
+/// </summary>
+internal static class BridgedAccountViews
+{
+    public static async Task<AccountSummary> SummaryAsync(BridgeBrokerGateway gateway, CancellationToken cancellationToken)
+    {
+        var s = await Read(gateway, g => g.GetAccountAsync(cancellationToken)).ConfigureAwait(false);
+        var positions = await Read(gateway, g => g.GetPositionsAsync(null, cancellationToken)).ConfigureAwait(false);
+        var orders = await Read(gateway, g => g.GetOrdersAsync(null, cancellationToken)).ConfigureAwait(false);
+        return new AccountSummary(gateway.Name, s.Info.Login, s.Info.Currency, s.Info.Leverage, AccountViews.MarginMode(s.Info), TradingMap.Name(s.Info.TradeMode),
+            s.Balance, Math.Round(s.Equity, s.Info.CurrencyDigits), positions.Count, orders.Count);
+    }
+
+    public static async Task<AccountDetails> DetailsAsync(BridgeBrokerGateway gateway, ServerSettings settings, CancellationToken cancellationToken)
+    {
+        var s = await Read(gateway, g => g.GetAccountAsync(cancellationToken)).ConfigureAwait(false);
+        var digits = s.Info.CurrencyDigits;
+        return new AccountDetails(gateway.Name, s.Info.Login, UntrustedText.Clean(s.Info.Server, 64), UntrustedText.Clean(s.Info.Company, 64), s.Info.Currency,
+            s.Info.Leverage, TradingMap.Name(s.Info.TradeMode), AccountViews.MarginMode(s.Info), AccountViews.ServerModeName(settings.Mode), s.Balance, s.Credit,
+            Math.Round(s.Profit, digits), Math.Round(s.Equity, digits), Math.Round(s.Margin, digits), Math.Round(s.MarginFree, digits),
+            s.MarginLevel is { } level ? Math.Round(level, 2) : null, s.MarginCall, s.Info.MarginCall, s.Info.MarginStopOut,
+            TradingMap.Name(s.Info.StopoutMode), s.Info.TradeAllowed && gateway.TradingEnabled, Args.FormatMilliseconds(s.TimeMs));
+    }
+
+    public static async Task<PositionList> PositionsAsync(BridgeBrokerGateway gateway, string? symbol, CancellationToken cancellationToken)
+    {
+        var states = await Read(gateway, g => g.GetPositionStatesAsync(symbol, cancellationToken)).ConfigureAwait(false);
+        var rows = new List<PositionInfo>(states.Count);
+        foreach (var (p, current, profit) in states)
+        {
+            rows.Add(new PositionInfo(p.Ticket, p.Symbol, TradingMap.Name(p.Type), p.Volume, p.PriceOpen, current, p.StopLoss, p.TakeProfit, 0,
+                profit, p.Swap, p.Commission, p.Magic, UntrustedText.Clean(p.Comment, 64), null, Args.FormatMilliseconds(p.TimeMs)));
+        }
+
+        return new PositionList(gateway.Name, rows.Count, rows);
+    }
+
+    public static async Task<OrderList> OrdersAsync(BridgeBrokerGateway gateway, string? symbol, CancellationToken cancellationToken)
+    {
+        var orders = await Read(gateway, g => g.GetOrdersAsync(symbol, cancellationToken)).ConfigureAwait(false);
+        var rows = orders.Select(TradingMap.Order).ToList();
+        return new OrderList(gateway.Name, rows.Count, rows);
+    }
+
+    public static async Task<(IReadOnlyList<Deal> Deals, IReadOnlyList<Order> Orders)> HistoryAsync(BridgeBrokerGateway gateway, HistoryQuery query, CancellationToken cancellationToken)
+    {
+        var deals = await Read(gateway, g => g.GetDealsAsync(query, cancellationToken)).ConfigureAwait(false);
+        var orders = await Read(gateway, g => g.GetHistoryOrdersAsync(query, cancellationToken)).ConfigureAwait(false);
+        return (deals, orders);
+    }
+
+    /// <summary>A position of the bridged account, or INVALID_ARGUMENT naming the ticket.</summary>
+    public static async Task<Position> PositionAsync(BridgeBrokerGateway gateway, long ticket, CancellationToken cancellationToken) =>
+        (await Read(gateway, g => g.GetPositionsAsync(null, cancellationToken)).ConfigureAwait(false)).FirstOrDefault(p => (long)p.Ticket == ticket)
+        ?? throw ToolErrorException.InvalidArgument("ticket", FormattableString.Invariant($"{gateway.Name} has no open position #{ticket} (get_positions lists them)."));
+
+    /// <summary>A working order of the bridged account, or INVALID_ARGUMENT naming the ticket.</summary>
+    public static async Task<Order> OrderAsync(BridgeBrokerGateway gateway, long ticket, CancellationToken cancellationToken) =>
+        (await Read(gateway, g => g.GetOrdersAsync(null, cancellationToken)).ConfigureAwait(false)).FirstOrDefault(o => (long)o.Ticket == ticket)
+        ?? throw ToolErrorException.InvalidArgument("ticket", FormattableString.Invariant($"{gateway.Name} has no pending order #{ticket} (get_orders lists them)."));
+
+    /// <summary>Runs a read, turning an unreachable terminal into a NOT_AVAILABLE tool error.</summary>
+    public static async Task<T> Read<T>(BridgeBrokerGateway gateway, Func<BridgeBrokerGateway, Task<T>> read)
+    {
+        try
+        {
+            return await read(gateway).ConfigureAwait(false);
+        }
+        catch (GatewayUnavailableException error)
+        {
+            throw new ToolErrorException(new ToolError(ToolErrorCodes.NotAvailable,
+                $"The MetaTrader terminal of account '{gateway.Name}' did not answer; try again when it is connected. ({UntrustedText.Clean(error.Message, 200)})",
+                Retryable: error.IsTransient, "account"));
+        }
+    }
+}
