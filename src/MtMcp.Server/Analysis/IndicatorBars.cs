@@ -76,4 +76,33 @@ internal sealed class IndicatorBars
 
         return empty;
     }
+
+    /// <summary>
+    /// Where the candlestick <paramref name="patterns"/> (at their defaults) fire on the bars from <paramref name="first"/>
+    /// on, newest first and by name; patterns whose warm-up the bars do not pass are left out.
+    /// </summary>
+    public List<PatternHit> PatternHits(IEnumerable<Indicator> patterns, int first)
+    {
+        var hits = new List<PatternHit>();
+        foreach (var indicator in patterns)
+        {
+            var defaults = IndicatorParameters.Defaults(indicator.Info);
+            if (Length <= indicator.LookbackOf(defaults))
+            {
+                continue;
+            }
+
+            var signal = Run(indicator, defaults)[0];
+            for (var i = first; i < Length; i++)
+            {
+                if (double.IsFinite(signal[i]) && signal[i] != 0)
+                {
+                    hits.Add(new PatternHit(Args.FormatSeconds(_time[i]), indicator.Name, indicator.Info.Title, (int)signal[i], signal[i] > 0 ? "bullish" : "bearish"));
+                }
+            }
+        }
+
+        hits.Sort((a, b) => string.CompareOrdinal(b.Time, a.Time) is var byTime and not 0 ? byTime : string.CompareOrdinal(a.Name, b.Name));
+        return hits;
+    }
 }

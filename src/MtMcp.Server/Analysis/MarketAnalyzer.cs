@@ -133,36 +133,8 @@ internal static class MarketAnalyzer
             Last(swings[0]), Last(swings[2]), Last(donchian[0]), Last(donchian[2]));
     }
 
-    private static List<PatternHit> Patterns(IndicatorBars series, Bar[] bars)
-    {
-        var hits = new List<PatternHit>();
-        var first = Math.Max(0, bars.Length - PatternBars);
-        foreach (var indicator in IndicatorRegistry.All)
-        {
-            if (indicator.Info.Group != IndicatorGroup.PatternRecognition)
-            {
-                continue;
-            }
-
-            var defaults = IndicatorParameters.Defaults(indicator.Info);
-            if (bars.Length <= indicator.LookbackOf(defaults))
-            {
-                continue;
-            }
-
-            var signal = series.Run(indicator, defaults)[0];
-            for (var i = first; i < bars.Length; i++)
-            {
-                if (double.IsFinite(signal[i]) && signal[i] != 0)
-                {
-                    hits.Add(new PatternHit(Args.FormatSeconds(bars[i].Time), indicator.Name, indicator.Info.Title, (int)signal[i], signal[i] > 0 ? "bullish" : "bearish"));
-                }
-            }
-        }
-
-        hits.Sort((a, b) => string.CompareOrdinal(b.Time, a.Time) is var byTime and not 0 ? byTime : string.CompareOrdinal(a.Name, b.Name));
-        return hits;
-    }
+    private static List<PatternHit> Patterns(IndicatorBars series, Bar[] bars) =>
+        series.PatternHits(IndicatorRegistry.All.Where(i => i.Info.Group == IndicatorGroup.PatternRecognition), Math.Max(0, bars.Length - PatternBars));
 
     private static double? Width(double[][] bands, int i) =>
         i >= 0 && double.IsFinite(bands[0][i]) && double.IsFinite(bands[2][i]) && bands[1][i] is var middle && double.IsFinite(middle) && middle != 0

@@ -158,27 +158,7 @@ internal sealed class AnalysisTools(ServerSettings settings, MarketHistory histo
             var lookback = chosen.Count == 0 ? 0 : chosen.Max(i => i.LookbackOf(IndicatorParameters.Defaults(i.Info)));
             var (bars, dataSource) = history.GetBars(spec, tf, null, null, scan + lookback + 20);
             var first = Math.Max(0, bars.Length - scan);
-            var hits = new List<PatternHit>();
-            var series = new IndicatorBars(bars);
-            foreach (var indicator in chosen)
-            {
-                var defaults = IndicatorParameters.Defaults(indicator.Info);
-                if (bars.Length <= indicator.LookbackOf(defaults))
-                {
-                    continue;
-                }
-
-                var signal = series.Run(indicator, defaults)[0];
-                for (var i = first; i < bars.Length; i++)
-                {
-                    if (double.IsFinite(signal[i]) && signal[i] != 0)
-                    {
-                        hits.Add(new PatternHit(Args.FormatSeconds(bars[i].Time), indicator.Name, indicator.Info.Title, (int)signal[i], signal[i] > 0 ? "bullish" : "bearish"));
-                    }
-                }
-            }
-
-            hits.Sort((a, b) => string.CompareOrdinal(b.Time, a.Time) is var byTime and not 0 ? byTime : string.CompareOrdinal(a.Name, b.Name));
+            var hits = new IndicatorBars(bars).PatternHits(chosen, first);
             return new PatternScan(spec.Name, tf.Name(), MarketTools.SourceName(dataSource), bars.Length - first, hits.Count, hits);
         }, ServerJsonContext.Default.PatternScan);
 
