@@ -69,7 +69,7 @@ public sealed class QuoteBoard : IQuoteProvider
         // The comparisons are false for NaN: one test rejects NaN, infinities and non-positive prices.
         if (!(bid > 0 && ask > 0 && bid < double.PositiveInfinity && ask < double.PositiveInfinity))
         {
-            throw new ArgumentOutOfRangeException(nameof(bid), string.Create(CultureInfo.InvariantCulture, $"{_specs[id].Name}: quote bid {bid} / ask {ask} must be positive finite prices."));
+            ThrowNotPositiveFinite(_specs[id].Name, bid, ask);
         }
 
         _bid[id] = bid;
@@ -80,7 +80,7 @@ public sealed class QuoteBoard : IQuoteProvider
         // One range test and plain conversions: the checked ones are a call each, and this runs on every tick.
         if (!(bidTicks < MaxTicks && askTicks < MaxTicks))
         {
-            throw new OverflowException(string.Create(CultureInfo.InvariantCulture, $"{_specs[id].Name}: quote bid {bid} / ask {ask} is too large for its tick size {tick}."));
+            ThrowTooLarge(_specs[id].Name, bid, ask, tick);
         }
 
         _bidTicks[id] = unchecked((long)bidTicks);
@@ -92,6 +92,15 @@ public sealed class QuoteBoard : IQuoteProvider
             TimeMs = timeMs;
         }
     }
+
+    // The throws live in their own methods: inlined, their message builders' locals made every call zero a stack frame.
+    [DoesNotReturn]
+    private static void ThrowNotPositiveFinite(string symbol, double bid, double ask) =>
+        throw new ArgumentOutOfRangeException(nameof(bid), string.Create(CultureInfo.InvariantCulture, $"{symbol}: quote bid {bid} / ask {ask} must be positive finite prices."));
+
+    [DoesNotReturn]
+    private static void ThrowTooLarge(string symbol, double bid, double ask, double tick) =>
+        throw new OverflowException(string.Create(CultureInfo.InvariantCulture, $"{symbol}: quote bid {bid} / ask {ask} is too large for its tick size {tick}."));
 
     /// <summary>Whether symbol <paramref name="id"/> has been quoted.</summary>
     public bool HasQuote(int id) => _has[id];

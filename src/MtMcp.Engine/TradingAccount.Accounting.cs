@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.InteropServices;
 
@@ -18,6 +19,10 @@ public sealed partial class TradingAccount
 
     // Balance + credit as a double, refreshed at the end of every step, so the tick path converts no decimal.
     private double _cash;
+
+    // The symbol FloatingProfit(Position) looked up last, and its id on the board.
+    private string? _lastValuedSymbol;
+    private int _lastValuedSymbolId;
 
     /// <summary>The account's money now, exactly per MT5's formulas (every position valued at the current quotes).</summary>
     public AccountSnapshot Snapshot()
@@ -55,13 +60,34 @@ public sealed partial class TradingAccount
     public double FloatingProfit(Position position)
     {
         ArgumentNullException.ThrowIfNull(position);
-        if (!_quotes.TryGetId(position.Symbol, out var id) || !_quotes.HasQuote(id))
+        // Strategies value their positions on every bar: the positions of one symbol share its name's string, so
+        // remembering the last name found saves the case-insensitive hash lookup.
+        int id;
+        if (ReferenceEquals(position.Symbol, _lastValuedSymbol))
         {
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"No quote for {position.Symbol}: the floating profit of position {position.Ticket} is unknown."));
+            id = _lastValuedSymbolId;
+        }
+        else if (_quotes.TryGetId(position.Symbol, out id))
+        {
+            _lastValuedSymbol = position.Symbol;
+            _lastValuedSymbolId = id;
+        }
+        else
+        {
+            ThrowNoQuote(position);
+        }
+
+        if (!_quotes.HasQuote(id))
+        {
+            ThrowNoQuote(position);
         }
 
         return FloatingProfit(_quotes.Spec(id), position, _quotes.Get(id)) + (double)position.Swap;
     }
+
+    [DoesNotReturn]
+    private static void ThrowNoQuote(Position position) =>
+        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"No quote for {position.Symbol}: the floating profit of position {position.Ticket} is unknown."));
 
     /// <summary>Deposits (positive) or withdraws (negative) money as a balance deal.</summary>
     /// <returns>10009 with the deal ticket; 10013 for zero; 10019 when a withdrawal exceeds the free margin.</returns>
@@ -108,6 +134,10 @@ public sealed partial class TradingAccount
     /// <summary>Whether equity is at or below <paramref name="level"/> (percent of margin, or money, per the stop-out mode).</summary>
     private bool AtLevel(double equity, double margin, double level) =>
         _info.StopoutMode == AccountStopoutMode.Percent ? equity / margin * 100 <= level : equity <= level;
+
+    /// <summary>Whether exact <paramref name="totals"/> (as <see cref="ExactTotals"/> returns them) put the account at its stop-out level.</summary>
+    private bool AtStopOut((double Profit, double Margin) totals) =>
+        !(totals.Margin <= 0) && AtLevel((double)(_balance + _credit) + totals.Profit, totals.Margin, _info.MarginStopOut);
 
     private static double ClosePrice(Position position, Quote quote) => position.Type == PositionType.Buy ? quote.Bid : quote.Ask;
 
@@ -261,15 +291,8 @@ public sealed partial class TradingAccount
     private void CheckStopOut()
     {
         var stoppedOut = false;
-        while (_positions.Count > 0)
+        while (_positions.Count > 0 && AtStopOut(ExactTotals()))
         {
-            var (profit, margin) = ExactTotals();
-            var equity = (double)(_balance + _credit) + profit;
-            if (margin <= 0 || !AtLevel(equity, margin, _info.MarginStopOut))
-            {
-                break;
-            }
-
             Position? worst = null;
             var worstProfit = double.MaxValue;
             foreach (var position in _positions)

@@ -107,16 +107,19 @@ public sealed partial class TradingAccount
             EndStep();
         }
 
+        (double Profit, double Margin)? refreshed = null;
         if (_nextRefreshMs <= timeMs)
         {
             _nextRefreshMs = timeMs + MoneyRefreshMs;
-            ExactTotals();
+            refreshed = ExactTotals();
         }
 
         _nextEventMs = Math.Min(Math.Min(_nextExpiryMs, _nextMidnightMs), _nextRefreshMs);
-        if (_positions.Count > 0)
+        // Swaps just charged may have brought the account to its stop-out level. After a refresh (nothing changed
+        // since) its exact totals are the ones the check would value first: when they are clear of the level, the
+        // check would stop there, so skip valuing every position a second time.
+        if (_positions.Count > 0 && (refreshed is not { } totals || AtStopOut(totals)))
         {
-            // Swaps just charged may have brought the account to its stop-out level.
             CheckStopOut();
         }
     }

@@ -91,6 +91,14 @@ public sealed class LiveStrategyService : IDisposable
         _observation = paper.ObserveTicks(OnTick);
     }
 
+    /// <summary>
+    /// Raised with a strategy's id when its status changed beyond prices: it started, stopped or failed, or it sent an
+    /// order (a new signal). Fills the venue makes on its own (a stop loss, a pending order) are the account's updates
+    /// (<see cref="PaperTradingService.Subscribe"/>), found by <see cref="IdOf"/>.
+    /// </summary>
+    /// <remarks>Raised on the thread that made the change, under the service's lock: a handler only queues the id.</remarks>
+    public event Action<string>? Changed;
+
     /// <summary>The default strategy factory: an inline document, else <c>builtin:NAME</c> (the strategy-language built-ins).</summary>
     /// <exception cref="ArgumentException">An unknown built-in, or a reference that is not <c>builtin:NAME</c>.</exception>
     /// <exception cref="StrategyException">The document is not valid.</exception>
@@ -132,6 +140,7 @@ public sealed class LiveStrategyService : IDisposable
             _records.Add(record);
             _store.Save(_records);
             _running.Add(host);
+            Changed?.Invoke(record.Id);
             return StatusLocked(record);
         }
     }
@@ -161,6 +170,7 @@ public sealed class LiveStrategyService : IDisposable
                 _paper.CloseAll(record.Spec.Account, new PositionFilter(Magic: record.Magic), who);
             }
 
+            Changed?.Invoke(record.Id);
             return StatusLocked(record);
         }
     }
@@ -172,6 +182,22 @@ public sealed class LiveStrategyService : IDisposable
         lock (_lock)
         {
             return StatusLocked(_records[IndexOf(id)]);
+        }
+    }
+
+    /// <summary>The id of the strategy whose orders carry <paramref name="magic"/>; null when none does.</summary>
+    public string? IdOf(ulong magic)
+    {
+        if (magic <= MagicBase)
+        {
+            return null;
+        }
+
+        lock (_lock)
+        {
+            // Magic numbers are handed out in order: the n-th strategy has MagicBase + n.
+            var index = magic - MagicBase - 1;
+            return index < (ulong)_records.Count && _records[(int)index].Magic == magic ? _records[(int)index].Id : null;
         }
     }
 
@@ -207,6 +233,7 @@ public sealed class LiveStrategyService : IDisposable
                     continue;
                 }
 
+                var sent = host.SignalsSent;
                 try
                 {
                     if (!host.WarmedUp)
@@ -222,7 +249,13 @@ public sealed class LiveStrategyService : IDisposable
                     _running.RemoveAt(i);
                     Replace(host.Record with { State = LiveStrategyState.Failed, StoppedMs = Now(), Error = e.Message });
                     changed = true;
+                    Changed?.Invoke(host.Record.Id);
                     continue;
+                }
+
+                if (host.SignalsSent != sent)
+                {
+                    Changed?.Invoke(host.Record.Id);
                 }
 
                 if (host.LastOrderBar != host.Record.LastOrderBar || host.FirstBar != host.Record.FirstBar)

@@ -84,6 +84,9 @@ internal sealed class StrategyHost : IStrategyContext
     /// <summary>The most recent orders, oldest first.</summary>
     public IReadOnlyList<StrategySignal> Signals => [.. _signals];
 
+    /// <summary>Orders sent since the host was made (each one a signal).</summary>
+    public long SignalsSent { get; private set; }
+
     /// <summary>Open time (Unix s) of the last bar whose <see cref="IStrategy.OnBar"/> sent orders; starts from the record.</summary>
     public long LastOrderBar { get; private set; }
 
@@ -250,6 +253,7 @@ internal sealed class StrategyHost : IStrategyContext
             LastOrderBar = _actingBar;
         }
 
+        SignalsSent++;
         if (_signals.Count == SignalsKept)
         {
             _signals.Dequeue();
@@ -287,6 +291,9 @@ internal sealed class StrategyHost : IStrategyContext
         return true;
     }
 
+    // A C# strategy is named by its class (the path says nothing in ids and the audit trail).
     internal static string StrategyName(string reference) =>
-        reference.StartsWith("builtin:", StringComparison.OrdinalIgnoreCase) ? reference["builtin:".Length..] : reference;
+        reference.StartsWith("builtin:", StringComparison.OrdinalIgnoreCase) ? reference["builtin:".Length..]
+        : Strategies.StrategyAssembly.IsReference(reference) ? reference[(reference.LastIndexOfAny([':', '.']) + 1)..]
+        : reference;
 }

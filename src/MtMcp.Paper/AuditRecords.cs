@@ -1,14 +1,19 @@
 namespace MtMcp.Paper;
 
-/// <summary>The audit records the paper venue writes for the steps of its accounts.</summary>
-internal static class AuditRecords
+/// <summary>
+/// The audit records of the order path: the paper venue writes them for the steps of its accounts, and the server for
+/// the orders it sends to bridged MetaTrader accounts (one hash chain for every venue).
+/// </summary>
+public static class AuditRecords
 {
     /// <summary>Actor of steps the venue takes on its own (fills on quotes, SL/TP, stop-outs, swaps).</summary>
     public const string VenueActor = "venue";
 
+    /// <summary>A request as it arrived, before the gate saw it.</summary>
     public static AuditRecord Intent(string account, TradeRequest request, TradeOrigin origin, long timeMs) =>
         new("order_intent", timeMs, account, origin.Actor, origin.Channel, request.ClientOrderId, Describe(request).ToString());
 
+    /// <summary>The gate's decision about a request, with the request it lets through.</summary>
     public static AuditRecord Decision(string account, GateDecision decision, TradeOrigin origin, long timeMs) =>
         new("risk_decision", timeMs, account, origin.Actor, origin.Channel, decision.Request.ClientOrderId, new CanonicalJson()
             .Add("allowed", decision.Allowed)
@@ -17,6 +22,17 @@ internal static class AuditRecords
             .Add("request", Describe(decision.Request))
             .ToString());
 
+    /// <summary>
+    /// A request handed to an external venue's gateway (a MetaTrader terminal), right before it is sent; the venue
+    /// named in <paramref name="venue"/>.
+    /// </summary>
+    public static AuditRecord GatewayRequest(string account, string venue, TradeRequest request, TradeOrigin origin, long timeMs) =>
+        new("gateway_request", timeMs, account, origin.Actor, origin.Channel, request.ClientOrderId, new CanonicalJson()
+            .Add("venue", venue)
+            .Add("request", Describe(request))
+            .ToString());
+
+    /// <summary>The venue's answer to a request (for a gateway: final, uncertain, or reconciled from the venue's state).</summary>
     public static AuditRecord Result(string account, TradeResult result, TradeOrigin origin) =>
         new("trade_result", result.TimeMs, account, origin.Actor, origin.Channel, result.ClientOrderId, new CanonicalJson()
             .Add("retcode", (long)result.Retcode)

@@ -41,6 +41,9 @@ public sealed record ServerConfiguration(ServerMode? Mode, IReadOnlyList<string>
     /// <summary>The password of the PKCS#12 certificate file (<c>bridge.tls.password</c>), or null.</summary>
     public string? BridgeCertificatePassword { get; init; }
 
+    /// <summary>Full paths of the C# strategy assemblies the tools may load (<c>strategies.assemblies</c>, relative to the file's folder).</summary>
+    public IReadOnlyList<string> StrategyAssemblies { get; init; } = [];
+
     /// <summary>Whether REAL accounts may trade in live mode (<c>trading.live.real_accounts</c>).</summary>
     public bool RealAccountsEnabled { get; init; }
 
@@ -174,8 +177,19 @@ public sealed record ServerConfiguration(ServerMode? Mode, IReadOnlyList<string>
                 }
             }
 
+            IReadOnlyList<string> assemblies = [];
+            if (root.TryGetProperty("strategies", out var strategies))
+            {
+                Expect(path, "strategies", strategies, JsonValueKind.Object);
+                if (strategies.TryGetProperty("assemblies", out var list))
+                {
+                    assemblies = AssemblyPaths(path, list);
+                }
+            }
+
             return new ServerConfiguration(mode, toolsets, origins, live)
             {
+                StrategyAssemblies = assemblies,
                 BridgeListen = bridgeListen,
                 BridgeToken = bridgeToken,
                 BridgeCertificate = certificate,
@@ -260,6 +274,25 @@ public sealed record ServerConfiguration(ServerMode? Mode, IReadOnlyList<string>
         }
 
         return new HttpAuthSettings { ApiKeys = keys, OAuth = oauth, RequestsPerMinute = perMinute };
+    }
+
+    // Each path is resolved against the configuration file's folder and must exist now: a typo surfaces at start-up.
+    private static string[] AssemblyPaths(string path, JsonElement list)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var paths = Strings(path, "strategies.assemblies", list);
+        for (var i = 0; i < paths.Length; i++)
+        {
+            var full = Path.GetFullPath(paths[i], folder);
+            if (!full.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || !File.Exists(full))
+            {
+                throw new InvalidDataException($"{path}: strategies.assemblies[{i}] must name an existing .dll file; {full} is not one.");
+            }
+
+            paths[i] = full;
+        }
+
+        return paths;
     }
 
     private static string Text(string path, string key, JsonElement parent, string property)

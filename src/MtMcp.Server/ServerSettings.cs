@@ -66,6 +66,12 @@ public sealed record ServerSettings
     /// <summary>The MetaTrader bridge listener; null (no listener) unless a bridge token is configured.</summary>
     public BridgeSettings? Bridge { get; init; }
 
+    /// <summary>
+    /// Full paths of the C# strategy assemblies the strategy tools may load (<c>strategies.assemblies</c>); a tool argument
+    /// naming any other assembly is refused. Empty: no C# strategies.
+    /// </summary>
+    public IReadOnlyList<string> StrategyAssemblies { get; init; } = [];
+
     /// <summary>Whether <paramref name="toolset"/> is exposed.</summary>
     public bool Exposes(string toolset) => Toolsets.Contains(toolset, StringComparer.OrdinalIgnoreCase);
 

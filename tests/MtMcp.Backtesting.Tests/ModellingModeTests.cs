@@ -148,6 +148,41 @@ public sealed class ModellingModeTests
         Assert.All(trades, t => Assert.Equal(trades[0], t));
     }
 
+    [Fact]
+    public void OnTick_StrategyThatHandlesTicks_SeesEveryQuoteOnceStarted()
+    {
+        // 10 M1 bars, 1-minute OHLC: 4 quotes a bar. With no indicators the strategy starts when bar 1 closes, at the
+        // open quote of bar 2, so it sees bar 2's other 3 quotes and all 4 of bars 3..9: 3 + 4 × 7 = 31; it sees bars 1..9
+        // close (the last one at the end of the test): 9.
+        var bars = new Bar[10];
+        for (var i = 0; i < bars.Length; i++)
+        {
+            bars[i] = new Bar(1_400_000_000 + (60 * i), 1.10000, 1.10020, 1.09980, 1.10010, 4, 10, 0);
+        }
+
+        var strategy = new TickCounter();
+        var result = NativeBacktest.RunBars(bars, Timeframe.M1, NativeModel.M1Ohlc, strategy);
+
+        Assert.Equal(40, result.Ticks);
+        Assert.Equal(31, strategy.Ticks);
+        Assert.Equal(9, strategy.Bars);
+    }
+
+    private sealed class TickCounter : IStrategy
+    {
+        public int Ticks { get; private set; }
+
+        public int Bars { get; private set; }
+
+        public void Init(IStrategyContext context)
+        {
+        }
+
+        public void OnBar(IStrategyContext context) => Bars++;
+
+        public void OnTick(IStrategyContext context) => Ticks++;
+    }
+
     /// <summary>SMA(fast) × SMA(slow) entries with 5 % of the free margin (5 × the equity at 1:100), a 5-pip stop loss and an 8-pip take profit.</summary>
     private sealed class CrossWithStops : IStrategy
     {

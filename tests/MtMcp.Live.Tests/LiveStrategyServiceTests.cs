@@ -95,6 +95,42 @@ public sealed class LiveStrategyServiceTests : IDisposable
     }
 
     [Fact]
+    public void Changed_StartOrdersFailureAndStop_RaisedOncePerChangeWithTheStrategysId()
+    {
+        var feed = new MinuteFeed(MinuteFeed.Rising(21));
+        using var session = Open(feed);
+        var raised = new List<string>();
+        session.Live.Changed += raised.Add;
+        var id = session.Live.Start(Spec()).Record.Id;
+        var failing = session.Live.Start(Spec(parameters: new Dictionary<string, double> { ["fail"] = 2 })).Record.Id;
+        Assert.Equal([id, failing], raised);
+
+        // The scripted strategy sends three orders (10:01 buy, 10:03 close, 10:05 buy); the other fails on 10:02 after its buy.
+        raised.Clear();
+        session.Run(feed.Ticks);
+        Assert.Equal(3, raised.Count(r => r == id));
+        Assert.Equal(2, raised.Count(r => r == failing));
+        Assert.Equal(LiveStrategyState.Failed, session.Live.Status(failing).Record.State);
+
+        raised.Clear();
+        session.Live.Stop(id, flatten: false);
+        Assert.Equal([id], raised);
+    }
+
+    [Fact]
+    public void IdOf_MagicOfEachStrategy_IsItsIdAndOtherMagicsAreNone()
+    {
+        using var session = Open(new MinuteFeed(MinuteFeed.Rising(3)));
+        var first = session.Live.Start(Spec()).Record;
+        var second = session.Live.Start(Spec()).Record;
+        Assert.Equal(first.Id, session.Live.IdOf(first.Magic));
+        Assert.Equal(second.Id, session.Live.IdOf(second.Magic));
+        Assert.Null(session.Live.IdOf(0));
+        Assert.Null(session.Live.IdOf(LiveStrategyService.MagicBase));
+        Assert.Null(session.Live.IdOf(second.Magic + 1));
+    }
+
+    [Fact]
     public void StrategyThatThrows_IsMarkedFailed_AndTheFeedAndOtherStrategiesGoOn()
     {
         var feed = new MinuteFeed(MinuteFeed.Rising(21));

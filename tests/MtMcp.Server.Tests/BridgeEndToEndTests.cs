@@ -16,11 +16,12 @@ public sealed class BridgeEndToEndTests
     private const long T0 = 1_718_013_601_000;
 
     private static async Task<(ServerHarness Server, SimulatedTerminal Terminal, SimulatedEa Ea)> StartAsync(
-        string tradeMode = "ACCOUNT_TRADE_MODE_DEMO", bool realAccounts = false, ulong login = 5001)
+        string tradeMode = "ACCOUNT_TRADE_MODE_DEMO", bool realAccounts = false, ulong login = 5001, MtMcp.Risk.RiskConfiguration? risk = null)
     {
         var server = await ServerHarness.StartAsync(s => s with
         {
             Mode = ServerMode.Live,
+            Risk = risk ?? s.Risk,
             LiveTradingEnabled = true,
             Bridge = new BridgeSettings("127.0.0.1:0", "e2e-token") { RealAccountsEnabled = realAccounts },
         });
@@ -147,7 +148,12 @@ public sealed class BridgeEndToEndTests
     [Fact]
     public async Task PlaceOrder_BrokerRefuses_ToolErrorCarriesTheTerminalsRetcode()
     {
-        var (server, terminal, ea) = await StartAsync();
+        // Without leverage caps the server's gate lets 50 lots through, so the refusal is the broker's (no money).
+        var professional = MtMcp.Risk.RiskConfiguration.Create(new MtMcp.Risk.RiskLimits
+        {
+            Profile = MtMcp.Risk.ComplianceProfile.Professional, Leverage = MtMcp.Risk.LeverageCaps.Professional,
+        });
+        var (server, terminal, ea) = await StartAsync(risk: professional);
         await using var _ = server;
         await using var __ = ea;
 

@@ -125,6 +125,43 @@ public sealed class OptimizationToolsTests(ToolErrorTests.SharedServer shared) :
         }
     }
 
+    [Fact]
+    public async Task OptimizeStrategy_MonteCarlo_BandsOfTheBestPassTradesAsTheLibraryGivesThem()
+    {
+        var server = shared.Server;
+        Dictionary<string, object?> Arguments(int seed) => new()
+        {
+            ["strategy"] = "builtin:sma_cross", ["symbol"] = "NAS100", ["timeframe"] = "H1", ["bars"] = 800, ["cash"] = 1_000_000,
+            ["parameters"] = new Dictionary<string, object> { ["fast"] = "5:15:5", ["slow"] = 30 }, ["monte_carlo"] = 500, ["monte_carlo_seed"] = seed,
+        };
+        var json = await server.CallOkAsync("optimize_strategy", Arguments(7));
+
+        // The best pass's closed trades, from an independent backtest with its parameters on the same bars.
+        var best = json.GetProperty("results")[0].GetProperty("parameters");
+        var trades = CompatBacktest.Run(ServedBars(800), StrategyResolver.Create("builtin:sma_cross"),
+            new StrategyParameters().Set("fast", best.GetProperty("fast").GetDouble()).Set("slow", 30), new CompatOptions { Cash = 1_000_000 }).Trades;
+        Assert.True(trades.Count > 2, "the scenario must trade");
+        var expected = MonteCarlo.Run([.. trades.Select(t => t.Profit)], 1_000_000, new MonteCarloOptions { Simulations = 500, Seed = 7 });
+
+        var carlo = json.GetProperty("monte_carlo");
+        Assert.Equal((500, trades.Count, 7), (carlo.GetProperty("simulations").GetInt32(), carlo.GetProperty("trades").GetInt32(), carlo.GetProperty("seed").GetInt32()));
+        var bands = carlo.GetProperty("bands").EnumerateArray().ToList();
+        Assert.Equal([5.0, 50, 95], bands.Select(b => b.GetProperty("percentile").GetDouble()));
+        for (var i = 0; i < bands.Count; i++)
+        {
+            Assert.Equal(expected.Bands[i].ReturnPct, bands[i].GetProperty("return_pct").GetDouble());
+            Assert.Equal(expected.Bands[i].MaxDrawdownPct, bands[i].GetProperty("max_drawdown_pct").GetDouble());
+        }
+
+        // Resampling from the trades: the median return lies between all-worst and all-best sequences.
+        var median = bands[1].GetProperty("return_pct").GetDouble();
+        Assert.InRange(median, trades.Min(t => t.Profit) * trades.Count / 1e4, trades.Max(t => t.Profit) * trades.Count / 1e4);
+        Assert.Equal(JsonValueKind.Null, (await server.CallOkAsync("optimize_strategy", new()
+        {
+            ["strategy"] = "builtin:sma_cross", ["symbol"] = "NAS100", ["timeframe"] = "H1", ["bars"] = 800, ["parameters"] = new Dictionary<string, object> { ["fast"] = "5:15:5" },
+        })).GetProperty("monte_carlo").ValueKind);
+    }
+
     [Theory]
     [InlineData("""{"strategy":"builtin:sma_cross","symbol":"EURUSD","parameters":{"fast":"2:200:1","slow":"2:500:1"}}""", "parameters", "combinations")]
     [InlineData("""{"strategy":"builtin:sma_cross","symbol":"EURUSD","bars":100000,"parameters":{"fast":"2:40:1","slow":"41:90:1"}}""", "parameters", "bar-passes")]
@@ -132,6 +169,8 @@ public sealed class OptimizationToolsTests(ToolErrorTests.SharedServer shared) :
     [InlineData("""{"strategy":"builtin:sma_cross","symbol":"EURUSD","criterion":"sharpe_ration"}""", "criterion", "sharpe_ration")]
     [InlineData("""{"strategy":"builtin:sma_cross","symbol":"EURUSD","method":"annealing"}""", "method", "grid or genetic")]
     [InlineData("""{"strategy":"builtin:sma_cross","symbol":"EURUSD","parameters":{"fast":"5:10"},"forward":5}""", "forward", "1/2")]
+    [InlineData("""{"strategy":"builtin:sma_cross","symbol":"EURUSD","parameters":{"fast":"5:10"},"monte_carlo":0}""", "monte_carlo", "10000")]
+    [InlineData("""{"strategy":"builtin:sma_cross","symbol":"EURUSD","parameters":{"fast":"5:10"},"monte_carlo_seed":3}""", "monte_carlo_seed", "monte_carlo only")]
     public async Task OptimizeStrategy_BadOrTooLarge_IsInvalidArgumentNamingTheProblem(string arguments, string argument, string message)
     {
         var server = shared.Server;

@@ -1,9 +1,5 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using MtMcp.Testing;
 
 namespace MtMcp.Server.Tests;
 
@@ -16,24 +12,13 @@ public sealed class SecuredServer : IAsyncLifetime
     public const string ReadKey = "mtk_read_8d1f0c9e7b6a";
     public const string TradeKey = "mtk_trade_2b7e41a9c3f5";
 
-    private readonly TempDirectory _data = new();
-    private Process? _process;
-    private readonly StringBuilder _log = new();
+    private readonly HttpServerProcess _server = new();
 
-    public Uri BaseUri { get; private set; } = null!;
+    public Uri BaseUri => _server.BaseUri;
 
-    public Uri Mcp => new(BaseUri, "/mcp");
+    public Uri Mcp => _server.Mcp;
 
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => _server.Log;
 
     public HttpClient Http(string? key)
     {
@@ -46,10 +31,8 @@ public sealed class SecuredServer : IAsyncLifetime
         return client;
     }
 
-    public async ValueTask InitializeAsync()
-    {
-        var config = Path.Combine(_data.Path, "mtmcp.json");
-        await File.WriteAllTextAsync(config, $$"""
+    public async ValueTask InitializeAsync() =>
+        await _server.StartAsync($$"""
             {
               "server": {
                 "auth": {
@@ -62,65 +45,8 @@ public sealed class SecuredServer : IAsyncLifetime
               }
             }
             """, TestContext.Current.CancellationToken);
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        BaseUri = new Uri($"http://127.0.0.1:{port}");
 
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { StdioEndToEndTests.CliPath(), "--data-dir", _data.Path, "--config", config, "serve", "--http", "--urls", BaseUri.ToString().TrimEnd('/') })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        _process = Process.Start(info)!;
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        using var http = Http(null);
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                if ((await http.GetAsync("/healthz", TestContext.Current.CancellationToken)).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException) when (deadline.Elapsed < TimeSpan.FromSeconds(30) && !_process.HasExited)
-            {
-            }
-
-            Assert.False(_process.HasExited, "the server exited: " + Log);
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), "the server did not answer /healthz within 30 s");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
-        }
-
-        _process?.Dispose();
-        _data.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
-    private void Append(string? line)
-    {
-        lock (_log)
-        {
-            _log.AppendLine(line);
-        }
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }

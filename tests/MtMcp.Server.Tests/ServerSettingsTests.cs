@@ -63,12 +63,30 @@ public sealed class ServerSettingsTests
         Assert.True(config.LiveTradingEnabled);
     }
 
+    [Fact]
+    public void Read_StrategyAssemblies_ResolvedAgainstTheFilesFolderAndMustExist()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir.File("plugins"));
+        File.WriteAllBytes(dir.File(Path.Combine("plugins", "My.dll")), [0]);
+        File.WriteAllText(dir.File("c.json"), """{ "strategies": { "assemblies": ["plugins/My.dll"] } }""");
+        Assert.Equal([Path.GetFullPath(dir.File(Path.Combine("plugins", "My.dll")))], ServerConfiguration.Read(dir.File("c.json")).StrategyAssemblies);
+        Assert.Empty(ServerConfiguration.Empty.StrategyAssemblies);
+
+        File.WriteAllText(dir.File("c.json"), """{ "strategies": { "assemblies": ["plugins/Missing.dll"] } }""");
+        var error = Assert.Throws<InvalidDataException>(() => ServerConfiguration.Read(dir.File("c.json")));
+        Assert.Contains("strategies.assemblies[0]", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Missing.dll", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{ "server": { "mode": "yolo" } }""", "server.mode")]
     [InlineData("""{ "server": { "toolsets": 3 } }""", "server.toolsets")]
     [InlineData("""{ "trading": { "live": { "enabled": "yes" } } }""", "trading.live.enabled")]
     [InlineData("""[1, 2]""", "JSON object")]
     [InlineData("""{ "server": """, "not valid JSON")]
+    [InlineData("""{ "strategies": { "assemblies": "My.dll" } }""", "strategies.assemblies")]
+    [InlineData("""{ "strategies": [] }""", "strategies")]
     public void Read_BadValues_NameTheKey(string json, string expected)
     {
         using var dir = new TempDirectory();

@@ -131,6 +131,39 @@ public sealed class StrategyToolsTests(ToolErrorTests.SharedServer shared) : ICl
     }
 
     [Fact]
+    public async Task RunBacktest_NativeGeneratedTicks_EqualsTheEngineRunDirectlyAndDiffersFromOpenPrices()
+    {
+        var server = shared.Server;
+        var arguments = new Dictionary<string, object?>
+        {
+            ["strategy"] = "builtin:sma_cross", ["symbol"] = "EURUSD", ["timeframe"] = "M15", ["bars"] = 800, ["mode"] = "native", ["model"] = "generated_ticks",
+        };
+        var json = await server.CallOkAsync("run_backtest", arguments);
+        Assert.Equal("generated_ticks", json.GetProperty("model").GetString());
+
+        // The same bars through the engine itself, with MT5's tick generation inside each bar.
+        using var data = new TempDirectory();
+        var settings = new ServerSettings { DataDirectory = data.Path };
+        using var history = new MarketHistory(settings, new DemoMarket.DemoMarket(settings.DemoMarket with { Symbols = settings.Catalog }), new FakeTimeProvider(ServerHarness.Now));
+        var (bars, _) = history.GetBars(settings.Catalog.Get("EURUSD"), Timeframe.M15, null, null, 800);
+        var options = new NativeOptions { Symbol = "EURUSD", Catalog = settings.Catalog, Deposit = 10_000, Leverage = 100 };
+        var expected = NativeBacktest.RunBars(bars, Timeframe.M15, NativeModel.GeneratedTicks, StrategyResolver.Create("builtin:sma_cross"), null, options);
+        var openPrices = NativeBacktest.RunBars(bars, Timeframe.M15, NativeModel.OpenPrices, StrategyResolver.Create("builtin:sma_cross"), null, options);
+
+        var statistics = json.GetProperty("statistics");
+        Assert.True(expected.Deals.Count > 2, "the scenario must trade");
+        Assert.Equal(expected.Deals.Count, json.GetProperty("trades_total").GetInt32());
+        Assert.Equal((double)expected.FinalBalance, statistics.GetProperty("final_balance").GetDouble());
+        // Generated ticks move inside the bar, so the stops and fills are not those of open prices.
+        Assert.NotEqual(openPrices.FinalBalance, expected.FinalBalance);
+
+        arguments["model"] = "every_tick";
+        var error = await server.CallErrorAsync("run_backtest", arguments);
+        Assert.Equal("INVALID_ARGUMENT", error.GetProperty("error_code").GetString());
+        Assert.Contains("generated_ticks", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StrategyLanguageResource_IsTheDocsFile()
     {
         var server = shared.Server;

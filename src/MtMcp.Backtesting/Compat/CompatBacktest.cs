@@ -15,6 +15,28 @@ public static class CompatBacktest
     {
         ArgumentNullException.ThrowIfNull(strategy);
         options ??= new CompatOptions();
+        var broker = Start(bars, strategy, parameters, options, null);
+        return broker.Result(strategy.GetType().Name);
+    }
+
+    /// <summary>
+    /// <see cref="Run"/> reduced to the statistics, for optimisation passes: the bar-only part of the
+    /// statistics comes from <paramref name="series"/> (of these bars) and the equity curve goes to the caller's
+    /// <paramref name="equity"/> buffer (at least one slot per bar; holds the curve afterwards), so a pass allocates no
+    /// per-bar array.
+    /// </summary>
+    internal static CompatStatistics RunStatistics(
+        ReadOnlyMemory<Bar> bars, IStrategy strategy, StrategyParameters? parameters, CompatOptions options, CompatSeries series, double[] equity)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(series.Length, bars.Length);
+        ArgumentOutOfRangeException.ThrowIfLessThan(equity.Length, bars.Length);
+        return Start(bars, strategy, parameters, options, equity).Statistics(series);
+    }
+
+    /// <summary>Validates the input, then runs the strategy through every bar.</summary>
+    private static CompatBroker Start(ReadOnlyMemory<Bar> bars, IStrategy strategy, StrategyParameters? parameters, CompatOptions options, double[]? equity)
+    {
         options.Validate();
         if (bars.IsEmpty)
         {
@@ -30,8 +52,8 @@ public static class CompatBacktest
             }
         }
 
-        var broker = new CompatBroker(bars, parameters ?? StrategyParameters.Empty, options);
+        var broker = new CompatBroker(bars, parameters ?? StrategyParameters.Empty, options, equity);
         broker.Run(strategy);
-        return broker.Result(strategy.GetType().Name);
+        return broker;
     }
 }

@@ -141,7 +141,8 @@ internal sealed partial class CompatBroker
     /// <summary>_Broker._process_orders, with its tail recursion (reprocess newly added SL/TP orders) as a loop.</summary>
     private void ProcessOrders()
     {
-        while (ProcessOrdersOnce())
+        // Most bars have no order: skip the snapshot.
+        while (_orders.Count > 0 && ProcessOrdersOnce())
         {
         }
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using MtMcp.Indicators;
 
@@ -24,20 +25,27 @@ internal sealed partial class CompatBroker : IStrategyContext
     private int _start;
     private bool _initialising;
 
-    public CompatBroker(ReadOnlyMemory<Bar> bars, StrategyParameters parameters, CompatOptions options)
+    /// <summary>
+    /// Creates the broker; the equity curve goes to <paramref name="equity"/> (its first <c>bars.Length</c> slots, e.g. a
+    /// pooled buffer reused across optimisation passes) or, when null, to a new array of exactly that length.
+    /// </summary>
+    public CompatBroker(ReadOnlyMemory<Bar> bars, StrategyParameters parameters, CompatOptions options, double[]? equity = null)
     {
         _bars = bars;
         _options = options;
         _leverage = 1 / options.Margin;
         _cash = options.Cash;
-        _equity = new double[bars.Length];
-        Array.Fill(_equity, double.NaN);
+        _equity = equity ?? new double[bars.Length];
+        EquityCurve.Fill(double.NaN);
         Parameters = parameters;
     }
 
     public StrategyParameters Parameters { get; }
 
     public int BarIndex => _i;
+
+    /// <summary>The equity per bar (NaN before the start until <see cref="Result"/> or <see cref="Statistics(CompatSeries)"/> back-fills it).</summary>
+    public Span<double> EquityCurve => _equity.AsSpan(0, _bars.Length);
 
     public ReadOnlySpan<Bar> Bars => _bars.Span[..(_i + 1)];
 
@@ -201,34 +209,17 @@ internal sealed partial class CompatBroker : IStrategyContext
         }
 
         _cash = 0;
-        Array.Fill(_equity, 0, _i, _equity.Length - _i);
+        EquityCurve[_i..].Clear();
         return false;
     }
 
     public BacktestResult Result(string strategyName)
     {
+        Debug.Assert(_equity.Length == _bars.Length, "A result's equity curve is its own array, not a pooled buffer.");
+        var series = CompatSeries.Of(_bars.Span);
+        var trades = ClosedTrades();
+        var statistics = Statistics(series, trades);
         var bars = _bars.Span;
-        // A.2.6: values before the start are back-filled with the first recorded one; none recorded → cash.
-        var first = double.NaN;
-        for (var i = 0; i < _equity.Length && double.IsNaN(first); i++)
-        {
-            first = _equity[i];
-        }
-
-        for (var i = 0; i < _equity.Length && double.IsNaN(_equity[i]); i++)
-        {
-            _equity[i] = double.IsNaN(first) ? _cash : first;
-        }
-
-        var trades = new TradeRecord[_closed.Count];
-        for (var k = 0; k < trades.Length; k++)
-        {
-            var t = _closed[k];
-            trades[k] = new TradeRecord(
-                t.Size, t.EntryBar, t.ExitBar, bars[t.EntryBar].Time, bars[t.ExitBar].Time, t.EntryPrice, t.ExitPrice,
-                t.StopLoss, t.TakeProfit, t.ProfitAt(t.ExitPrice), t.ReturnAt(t.ExitPrice), t.Commissions, t.Tag);
-        }
-
         var open = new TradeRecord[_trades.Count];
         var lastClose = bars[^1].Close;
         for (var k = 0; k < open.Length; k++)
@@ -239,16 +230,46 @@ internal sealed partial class CompatBroker : IStrategyContext
                 t.StopLoss, t.TakeProfit, t.ProfitAt(lastClose), t.ReturnAt(lastClose), t.Commissions, t.Tag);
         }
 
-        var times = new long[bars.Length];
-        var close = new double[bars.Length];
-        for (var i = 0; i < bars.Length; i++)
+        return new BacktestResult(strategyName, statistics, trades, open, series.Times, _equity, CompatStatistics.Drawdown(_equity));
+    }
+
+    /// <summary>
+    /// The statistics alone, over the precomputed <paramref name="series"/> of these bars: what an optimisation pass needs,
+    /// without the result arrays of <see cref="Result"/> (same arithmetic, so the same bits).
+    /// </summary>
+    public CompatStatistics Statistics(CompatSeries series) => Statistics(series, ClosedTrades());
+
+    private CompatStatistics Statistics(CompatSeries series, TradeRecord[] trades)
+    {
+        var equity = EquityCurve;
+        // A.2.6: values before the start are back-filled with the first recorded one; none recorded → cash.
+        var first = double.NaN;
+        for (var i = 0; i < equity.Length && double.IsNaN(first); i++)
         {
-            times[i] = bars[i].Time;
-            close[i] = bars[i].Close;
+            first = equity[i];
         }
 
-        var statistics = CompatStatistics.Compute(times, close, _equity, trades, _warmup, _options.RiskFreeRate);
-        return new BacktestResult(strategyName, statistics, trades, open, times, _equity, CompatStatistics.Drawdown(_equity));
+        for (var i = 0; i < equity.Length && double.IsNaN(equity[i]); i++)
+        {
+            equity[i] = double.IsNaN(first) ? _cash : first;
+        }
+
+        return CompatStatistics.Compute(series, equity, trades, _warmup, _options.RiskFreeRate);
+    }
+
+    private TradeRecord[] ClosedTrades()
+    {
+        var bars = _bars.Span;
+        var trades = new TradeRecord[_closed.Count];
+        for (var k = 0; k < trades.Length; k++)
+        {
+            var t = _closed[k];
+            trades[k] = new TradeRecord(
+                t.Size, t.EntryBar, t.ExitBar, bars[t.EntryBar].Time, bars[t.ExitBar].Time, t.EntryPrice, t.ExitPrice,
+                t.StopLoss, t.TakeProfit, t.ProfitAt(t.ExitPrice), t.ReturnAt(t.ExitPrice), t.Commissions, t.Tag);
+        }
+
+        return trades;
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -25,6 +25,7 @@ internal sealed class NativeRunner : IStrategyContext
     private readonly List<TradeResult> _rejections = [];
     private EquityDrawdown _drawdown = new();
     private double _lastEquity = double.NaN;
+    private readonly bool _handlesTicks;
     private bool _initialising;
     private bool _started;
     private bool _ready;
@@ -38,6 +39,7 @@ internal sealed class NativeRunner : IStrategyContext
         Options = options;
         Parameters = parameters;
         _strategy = strategy;
+        _handlesTicks = HandlesTicks(strategy.GetType());
         _venue = new SimulatedVenue(options.Catalog);
         if (!_venue.Quotes.TryGetId(options.Symbol, out _id))
         {
@@ -102,10 +104,26 @@ internal sealed class NativeRunner : IStrategyContext
     {
         _ticks++;
         _venue.OnTick(_id, new Tick(timeMs, bid, ask, 0, 0, TickFlags.Bid | TickFlags.Ask));
-        if (_started)
+        if (_started && _handlesTicks)
         {
             _strategy.OnTick(this);
         }
+    }
+
+    // A strategy that keeps the interface's empty OnTick is not called on every quote (an interface dispatch each,
+    // 4 to 100 a bar).
+    private static bool HandlesTicks(Type type)
+    {
+        var map = type.GetInterfaceMap(typeof(IStrategy));
+        for (var k = 0; k < map.InterfaceMethods.Length; k++)
+        {
+            if (map.InterfaceMethods[k].Name == nameof(IStrategy.OnTick))
+            {
+                return map.TargetMethods[k].DeclaringType != typeof(IStrategy);
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Bar <paramref name="index"/> of the runner's bars closed (the current quote is the first of the next bar).</summary>

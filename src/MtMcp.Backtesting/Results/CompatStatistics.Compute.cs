@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace MtMcp.Backtesting;
 
 public sealed partial record CompatStatistics
@@ -10,29 +12,29 @@ public sealed partial record CompatStatistics
     /// </summary>
     /// <exception cref="ArgumentException">The arrays differ in length or are empty.</exception>
     public static CompatStatistics Compute(
-        ReadOnlySpan<long> times, ReadOnlySpan<double> close, ReadOnlySpan<double> equity, IReadOnlyList<TradeRecord> trades, int warmup, double riskFreeRate = 0)
+        ReadOnlySpan<long> times, ReadOnlySpan<double> close, ReadOnlySpan<double> equity, IReadOnlyList<TradeRecord> trades, int warmup, double riskFreeRate = 0) =>
+        Compute(new CompatSeries(times.ToArray(), close.ToArray()), equity, trades, warmup, riskFreeRate);
+
+    /// <summary>
+    /// <see cref="Compute(ReadOnlySpan{long}, ReadOnlySpan{double}, ReadOnlySpan{double}, IReadOnlyList{TradeRecord}, int, double)"/>
+    /// over a precomputed <paramref name="series"/>: the only path, so a pass of the optimiser and a full run give the same
+    /// bits. Per-bar work arrays are pooled, so a call allocates only the result and one value per trade.
+    /// </summary>
+    /// <exception cref="ArgumentException">The equity is not one value per bar.</exception>
+    internal static CompatStatistics Compute(
+        CompatSeries series, ReadOnlySpan<double> equity, IReadOnlyList<TradeRecord> trades, int warmup, double riskFreeRate)
     {
         ArgumentNullException.ThrowIfNull(trades);
-        var n = times.Length;
-        if (n == 0 || close.Length != n || equity.Length != n)
+        var n = series.Length;
+        if (equity.Length != n)
         {
             throw new ArgumentException("Times, closes and equity must be non-empty and of one length.");
         }
 
-        var duration = times[n - 1] - times[0];
-        var exposed = new bool[n];
-        var commissions = 0.0;
-        foreach (var t in trades)
-        {
-            exposed.AsSpan(t.EntryBar, t.ExitBar - t.EntryBar + 1).Fill(true);
-            commissions += t.Commission;
-        }
-
-        var exposedCount = 0;
-        foreach (var e in exposed)
-        {
-            exposedCount += e ? 1 : 0;
-        }
+        var times = series.Times.AsSpan();
+        var close = series.Close.AsSpan();
+        var duration = series.Duration;
+        var (exposedCount, commissions) = Exposure(n, trades);
 
         var peak = double.NegativeInfinity;
         foreach (var e in equity)
@@ -43,17 +45,9 @@ public sealed partial record CompatStatistics
         var returnPct = (equity[n - 1] - equity[0]) / equity[0] * 100;
         var buyHold = (close[n - 1] - close[warmup]) / close[warmup] * 100;
 
-        // Annualisation from the bar period (median spacing of the last 100 bars) and weekend trading.
-        var period = MedianPeriod(times);
-        var freqDays = period / SecondsPerDay;
-        var annual = freqDays switch
-        {
-            7 => 52,
-            31 => 12,
-            365 => 1,
-            _ => WeekendShare(times) > 2.0 / 7 * 0.6 ? 365 : 252,
-        };
-        var r = PeriodReturns(times, equity, freqDays);
+        var annual = series.Annual;
+        var rBuffer = ArrayPool<double>.Shared.Rent(series.PeriodEnds.Length);
+        var r = PeriodReturns(series.PeriodEnds, equity, rBuffer);
         var g = GeometricMean(r);
         var annualReturn = Math.Pow(1 + g, annual) - 1;
         var annualVolatility = Math.Sqrt(Math.Pow(Variance(r) + ((1 + g) * (1 + g)), annual) - Math.Pow(1 + g, 2 * annual));
@@ -68,19 +62,13 @@ public sealed partial record CompatStatistics
         }
 
         var sortino = (annualReturn - riskFreeRate) / (Math.Sqrt(downside / r.Length) * Math.Sqrt(annual));
+        ArrayPool<double>.Shared.Return(rBuffer);
 
-        var dd = Drawdown(equity);
-        var maxDd = 0.0;
-        foreach (var d in dd)
-        {
-            maxDd = double.IsNaN(d) ? maxDd : Math.Max(maxDd, d);
-        }
-
-        var calmar = annualReturn / NanIfZero(maxDd);
-        var beta = LogReturnBeta(equity, close);
+        var drawdown = DrawdownSummary(times, equity);
+        var calmar = annualReturn / NanIfZero(drawdown.Max);
+        var beta = LogReturnBeta(series, equity);
         var alpha = returnPct - riskFreeRate * 100 - beta * (buyHold - riskFreeRate * 100);
-        var (ddDurations, ddPeaks) = DrawdownEpisodes(times, dd);
-        var unit = ResolutionSeconds(period);
+        var unit = series.Unit;
 
         var count = trades.Count;
         double wins = 0, returnSum = 0, plSum = 0, best = double.NaN, worst = double.NaN, positive = 0, negative = 0;
@@ -133,10 +121,10 @@ public sealed partial record CompatStatistics
             CalmarRatio = calmar,
             AlphaPct = alpha,
             Beta = beta,
-            MaxDrawdownPct = -maxDd * 100,
-            AvgDrawdownPct = -Mean(ddPeaks) * 100,
-            MaxDrawdownDurationDays = CeilDays(Max(ddDurations), unit),
-            AvgDrawdownDurationDays = CeilDays(Mean(ddDurations), unit),
+            MaxDrawdownPct = -drawdown.Max * 100,
+            AvgDrawdownPct = -(drawdown.PeakSum / drawdown.Episodes) * 100,
+            MaxDrawdownDurationDays = CeilDays(drawdown.LongestSeconds, unit),
+            AvgDrawdownDurationDays = CeilDays(drawdown.DurationSum / drawdown.Episodes, unit),
             Trades = count,
             WinRatePct = winRate * 100,
             BestTradePct = best * 100,
@@ -208,103 +196,45 @@ public sealed partial record CompatStatistics
         return sum / values.Length;
     }
 
-    private static double Max(ReadOnlySpan<double> values)
+    /// <summary>Bars with a closed trade open (entry to exit bar inclusive, overlaps counted once) and the total commission.</summary>
+    private static (int Count, double Commissions) Exposure(int n, IReadOnlyList<TradeRecord> trades)
     {
-        var max = double.NaN;
-        foreach (var v in values)
+        var exposed = ArrayPool<bool>.Shared.Rent(n);
+        var span = exposed.AsSpan(0, n);
+        span.Clear();
+        var commissions = 0.0;
+        foreach (var t in trades)
         {
-            max = double.IsNaN(max) ? v : Math.Max(max, v);
+            span.Slice(t.EntryBar, t.ExitBar - t.EntryBar + 1).Fill(true);
+            commissions += t.Commission;
         }
 
-        return max;
-    }
-
-    /// <summary>Median spacing of the last 100 bars in seconds (pandas' median of <c>diff(index[-100:])</c>).</summary>
-    private static long MedianPeriod(ReadOnlySpan<long> times)
-    {
-        var tail = times[Math.Max(0, times.Length - 100)..];
-        if (tail.Length < 2)
-        {
-            return 0;
-        }
-
-        var diffs = new long[tail.Length - 1];
-        for (var i = 1; i < tail.Length; i++)
-        {
-            diffs[i - 1] = tail[i] - tail[i - 1];
-        }
-
-        Array.Sort(diffs);
-        var m = diffs.Length / 2;
-        return diffs.Length % 2 == 1 ? diffs[m] : (diffs[m - 1] + diffs[m]) / 2;
-    }
-
-    private static double WeekendShare(ReadOnlySpan<long> times)
-    {
-        var weekend = 0;
-        foreach (var t in times)
-        {
-            var day = DateTimeOffset.FromUnixTimeSeconds(t).DayOfWeek;
-            weekend += day is DayOfWeek.Saturday or DayOfWeek.Sunday ? 1 : 0;
-        }
-
-        return (double)weekend / times.Length;
+        var count = n - span.Count(false);
+        ArrayPool<bool>.Shared.Return(exposed);
+        return (count, commissions);
     }
 
     /// <summary>
-    /// <c>E.resample(D|W|ME|YE).last().dropna().pct_change().dropna()</c>: the last equity of each calendar day
-    /// (weeks ending Sunday, months, years for weekly, monthly, yearly data), then the changes between them.
+    /// <c>E.resample(D|W|ME|YE).last().dropna().pct_change().dropna()</c>: the changes between the equity at the last bar
+    /// of each period, written to <paramref name="buffer"/> (at least one slot per period).
     /// </summary>
-    private static double[] PeriodReturns(ReadOnlySpan<long> times, ReadOnlySpan<double> equity, long freqDays)
+    private static ReadOnlySpan<double> PeriodReturns(ReadOnlySpan<int> periodEnds, ReadOnlySpan<double> equity, Span<double> buffer)
     {
-        var last = new List<double>();
-        long previousKey = long.MinValue;
-        for (var i = 0; i < times.Length; i++)
+        var count = 0;
+        for (var k = 1; k < periodEnds.Length; k++)
         {
-            var key = PeriodKey(times[i], freqDays);
-            if (key != previousKey)
-            {
-                last.Add(equity[i]);
-                previousKey = key;
-            }
-            else
-            {
-                last[^1] = equity[i];
-            }
-        }
-
-        var returns = new List<double>(Math.Max(0, last.Count - 1));
-        for (var k = 1; k < last.Count; k++)
-        {
-            var change = last[k] / last[k - 1] - 1;
+            var change = equity[periodEnds[k]] / equity[periodEnds[k - 1]] - 1;
             if (!double.IsNaN(change))
             {
-                returns.Add(change);
+                buffer[count++] = change;
             }
         }
 
-        return [.. returns];
-    }
-
-    private static long PeriodKey(long time, long freqDays)
-    {
-        var day = Math.DivRem(time, SecondsPerDay, out var rem) - (rem < 0 ? 1 : 0);
-        switch (freqDays)
-        {
-            case 7:
-                // 1970-01-01 was a Thursday: weeks Monday..Sunday are floor((day + 3) / 7).
-                return (long)Math.Floor((day + 3) / 7.0);
-            case 31:
-            case 365:
-                var date = DateTimeOffset.FromUnixTimeSeconds(time).UtcDateTime;
-                return freqDays == 31 ? (date.Year * 12L) + date.Month : date.Year;
-            default:
-                return day;
-        }
+        return buffer[..count];
     }
 
     /// <summary>Sample covariance of the equity and close log returns over the close's sample variance.</summary>
-    private static double LogReturnBeta(ReadOnlySpan<double> equity, ReadOnlySpan<double> close)
+    private static double LogReturnBeta(CompatSeries series, ReadOnlySpan<double> equity)
     {
         var m = equity.Length - 1;
         if (m < 2)
@@ -312,66 +242,76 @@ public sealed partial record CompatStatistics
             return double.NaN;
         }
 
-        double meanE = 0, meanC = 0;
+        // The equity's log returns are kept for the second sum rather than computed twice (a log per bar dominates).
+        var buffer = ArrayPool<double>.Shared.Rent(equity.Length);
+        var logs = buffer.AsSpan(0, equity.Length);
+        var meanE = 0.0;
         for (var i = 1; i <= m; i++)
         {
-            meanE += Math.Log(equity[i] / equity[i - 1]);
-            meanC += Math.Log(close[i] / close[i - 1]);
+            logs[i] = Math.Log(equity[i] / equity[i - 1]);
+            meanE += logs[i];
         }
 
         meanE /= m;
-        meanC /= m;
-        double cov = 0, var = 0;
+        var close = series.CloseLogDeviation.AsSpan(0, equity.Length);
+        var cov = 0.0;
         for (var i = 1; i <= m; i++)
         {
-            var e = Math.Log(equity[i] / equity[i - 1]) - meanE;
-            var c = Math.Log(close[i] / close[i - 1]) - meanC;
-            cov += e * c;
-            var += c * c;
+            cov += (logs[i] - meanE) * close[i];
         }
 
-        return cov / var;
+        ArrayPool<double>.Shared.Return(buffer);
+        return cov / series.CloseLogVariance;
     }
 
-    /// <summary>Drawdown episodes between consecutive bars at a peak (and the last bar): duration (s) and deepest drawdown.</summary>
-    private static (double[] Durations, double[] Peaks) DrawdownEpisodes(ReadOnlySpan<long> times, ReadOnlySpan<double> dd)
+    /// <summary>
+    /// The drawdown (<see cref="Drawdown"/>, computed on the fly) summarised: its maximum, and the episodes between
+    /// consecutive bars at a peak (and the last bar) with their count, total and longest duration (s) and the sum of their
+    /// deepest drawdowns.
+    /// </summary>
+    private static DrawdownStats DrawdownSummary(ReadOnlySpan<long> times, ReadOnlySpan<double> equity)
     {
-        var durations = new List<double>();
-        var peaks = new List<double>();
+        var stats = new DrawdownStats { LongestSeconds = double.NaN };
+        var runningMax = double.NegativeInfinity;
+        var deepest = double.NegativeInfinity;
         var previous = -1;
-        for (var i = 0; i < dd.Length; i++)
+        for (var i = 0; i < equity.Length; i++)
         {
-            if (dd[i] != 0 && i != dd.Length - 1)
+            runningMax = Math.Max(runningMax, equity[i]);
+            var dd = 1 - (equity[i] / runningMax);
+            stats.Max = double.IsNaN(dd) ? stats.Max : Math.Max(stats.Max, dd);
+            // The deepest drawdown of the episode so far, from its starting peak bar to this one.
+            deepest = Math.Max(deepest, dd);
+            if (dd != 0 && i != equity.Length - 1)
             {
                 continue;
             }
 
             if (previous >= 0 && i > previous + 1)
             {
-                durations.Add(times[i] - times[previous]);
-                var deepest = double.NegativeInfinity;
-                for (var k = previous; k <= i; k++)
-                {
-                    deepest = Math.Max(deepest, dd[k]);
-                }
-
-                peaks.Add(deepest);
+                double seconds = times[i] - times[previous];
+                stats.Episodes++;
+                stats.DurationSum += seconds;
+                stats.LongestSeconds = double.IsNaN(stats.LongestSeconds) ? seconds : Math.Max(stats.LongestSeconds, seconds);
+                stats.PeakSum += deepest;
             }
 
             previous = i;
+            deepest = dd;
         }
 
-        return ([.. durations], [.. peaks]);
+        return stats;
     }
-
-    /// <summary>The unit backtesting.py rounds durations up to: the coarsest of day, hour, minute, second dividing the period.</summary>
-    private static long ResolutionSeconds(long period) =>
-        period <= 0 ? 1
-        : period % SecondsPerDay == 0 ? SecondsPerDay
-        : period % 3600 == 0 ? 3600
-        : period % 60 == 0 ? 60
-        : 1;
 
     private static double CeilDays(double seconds, long unit) =>
         double.IsNaN(seconds) ? double.NaN : Math.Ceiling(seconds / unit) * unit / SecondsPerDay;
+
+    private struct DrawdownStats
+    {
+        public double Max;
+        public int Episodes;
+        public double DurationSum;
+        public double LongestSeconds;
+        public double PeakSum;
+    }
 }

@@ -12,7 +12,9 @@ public sealed class IndicatorSeries
     private readonly PriceSource _source;
     private readonly int _output;
     private readonly double[] _ring;
-    private int _count;
+    // The newest value's slot and how many slots hold values: wrap by comparison, not %, since every bar reads the ring.
+    private int _last;
+    private int _filled;
 
     internal IndicatorSeries(IStreamingIndicator stream, PriceSource source, int output, int history)
     {
@@ -24,11 +26,23 @@ public sealed class IndicatorSeries
         _source = source;
         _output = output;
         _ring = new double[history];
+        _last = history - 1;
     }
 
     /// <summary>The value <paramref name="ago"/> bars back (0 = current); NaN during the warm-up or beyond the history kept.</summary>
-    public double this[int ago] =>
-        (uint)ago < (uint)_ring.Length && ago < _count ? _ring[(_count - 1 - ago) % _ring.Length] : double.NaN;
+    public double this[int ago]
+    {
+        get
+        {
+            if ((uint)ago >= (uint)_filled)
+            {
+                return double.NaN;
+            }
+
+            var slot = _last - ago;
+            return _ring[slot < 0 ? slot + _ring.Length : slot];
+        }
+    }
 
     /// <summary>Whether the current value is defined.</summary>
     public bool IsReady => !double.IsNaN(this[0]);
@@ -48,8 +62,9 @@ public sealed class IndicatorSeries
             _ => bar.Close,
         };
         _stream.Add(new StreamBar(bar.Open, bar.High, bar.Low, bar.Close, bar.TickVolume, real, double.NaN) { Time = bar.Time });
-        _ring[_count % _ring.Length] = _stream.Value(_output);
-        _count++;
+        _last = _last + 1 == _ring.Length ? 0 : _last + 1;
+        _ring[_last] = _stream.Value(_output);
+        _filled = Math.Min(_filled + 1, _ring.Length);
     }
 
     /// <summary>

@@ -88,6 +88,7 @@ internal static class ServeCommand
                 AllowedHosts = config.AllowedHosts,
                 LiveTradingEnabled = config.LiveTradingEnabled,
                 ConfirmAboveLots = config.ConfirmAboveLots,
+                StrategyAssemblies = config.StrategyAssemblies,
                 UpdateInterval = config.UpdateInterval ?? TimeSpan.FromMilliseconds(250),
                 Auth = config.Auth,
                 Risk = file is null ? MtMcp.Risk.RiskConfiguration.Default : MtMcp.Risk.RiskConfiguration.Parse(File.ReadAllText(file.FullName)),

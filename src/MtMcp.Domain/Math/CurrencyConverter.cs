@@ -14,7 +14,11 @@ public sealed class CurrencyConverter
 
     private readonly SymbolCatalog _catalog;
     private readonly IQuoteProvider _quotes;
-    private readonly ConcurrentDictionary<(string From, string To), Leg[]> _paths = new();
+    private readonly ConcurrentDictionary<(string From, string To), Path> _paths = new();
+
+    // The path used last: an account converts the same pair again and again (its margin and profit currencies), and
+    // comparing two string references is cheaper than hashing the names. One reference, so threads see a whole path.
+    private Path? _last;
 
     /// <summary>Creates a converter over <paramref name="catalog"/>'s pairs priced by <paramref name="quotes"/>.</summary>
     public CurrencyConverter(SymbolCatalog catalog, IQuoteProvider quotes)
@@ -43,8 +47,15 @@ public sealed class CurrencyConverter
             return 1.0;
         }
 
+        var path = _last;
+        if (path is null || !ReferenceEquals(path.From, from) || !ReferenceEquals(path.To, to))
+        {
+            path = _paths.GetOrAdd((from, to), static (key, self) => new Path(key.From, key.To, self.FindPath(key.From, key.To)), this);
+            _last = path;
+        }
+
         var rate = 1.0;
-        foreach (var leg in _paths.GetOrAdd((from, to), static (key, self) => self.FindPath(key.From, key.To), this))
+        foreach (var leg in path.Legs)
         {
             if (!_quotes.TryGetQuote(leg.Symbol, out var quote))
             {
@@ -115,4 +126,6 @@ public sealed class CurrencyConverter
     }
 
     private sealed record Leg(string Symbol, bool Inverse);
+
+    private sealed record Path(string From, string To, Leg[] Legs);
 }

@@ -63,6 +63,19 @@ public sealed partial class BridgeBrokerGateway
         }
     }
 
+    /// <summary>
+    /// Whether a send with <paramref name="clientOrderId"/> finished, is in flight or stayed uncertain: sending the id
+    /// again then answers from that send (or reconciles it) and never reaches the terminal as a new order.
+    /// </summary>
+    public bool IsKnownClientOrder(string clientOrderId)
+    {
+        ArgumentNullException.ThrowIfNull(clientOrderId);
+        lock (_gate)
+        {
+            return _finished.ContainsKey(clientOrderId) || _sending.ContainsKey(clientOrderId) || _unresolved.ContainsKey(clientOrderId);
+        }
+    }
+
     private void Settle(string id, Task<Attempt> work)
     {
         lock (_gate)

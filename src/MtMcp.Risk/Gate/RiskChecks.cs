@@ -65,4 +65,7 @@ public static class RiskChecks
 
     /// <summary>The new position is too correlated with existing exposure in the same direction (refused or reduced).</summary>
     public const string CorrelationLimit = "correlation_limit";
+
+    /// <summary>The venue's state (account, positions, orders, quotes) could not be read or valued, so the request cannot be checked (bridged accounts).</summary>
+    public const string VenueState = "venue_state";
 }

@@ -181,18 +181,7 @@ internal sealed class AlertService : BackgroundService
         {
             foreach (var uri in (string[])[ListUri, ListUri + "/" + Uri.EscapeDataString(id)])
             {
-                foreach (var subscriber in _subscriptions.Subscribers(uri))
-                {
-                    try
-                    {
-                        await subscriber.Notify(uri, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                    {
-                        Log.SubscriberDropped(_logger, error);
-                        _subscriptions.Drop(subscriber);
-                    }
-                }
+                await _subscriptions.NotifyAsync(uri, _logger, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -27,7 +27,7 @@ public static class ToolErrorCodes
     /// <summary>The data asked for does not exist (no history for the symbol or range).</summary>
     public const string NoData = "NO_DATA";
 
-    /// <summary>The tool exists but its feature has not been built yet, or is off in this mode.</summary>
+    /// <summary>What the tool needs does not run in this configuration (a toolset left out, an unreachable terminal).</summary>
     public const string NotAvailable = "NOT_AVAILABLE";
 
     /// <summary>The caller may not use this tool or account.</summary>

@@ -39,9 +39,4 @@ public sealed class ToolErrorException : Exception
     /// <summary>An <see cref="ToolErrorCodes.InvalidArgument"/> error about <paramref name="argument"/>.</summary>
     public static ToolErrorException InvalidArgument(string argument, string message) =>
         new(new ToolError(ToolErrorCodes.InvalidArgument, message, Retryable: false, argument));
-
-    /// <summary>A <see cref="ToolErrorCodes.NotAvailable"/> error for a tool whose feature arrives with <paramref name="issue"/>.</summary>
-    public static ToolErrorException NotAvailable(string tool, int issue) =>
-        new(new ToolError(ToolErrorCodes.NotAvailable,
-            $"{tool} is not available yet: it arrives with issue {issue}. Nothing was done.", Retryable: false));
 }

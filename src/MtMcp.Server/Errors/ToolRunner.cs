@@ -78,9 +78,6 @@ internal sealed class ToolRunner(ILogger<ToolRunner> logger)
         }
     }
 
-    /// <summary>The answer of a tool whose feature arrives with a later issue.</summary>
-    public CallToolResult NotAvailable(string tool, int issue) => Failure(tool, ToolErrorException.NotAvailable(tool, issue).Error);
-
     /// <summary>A tool error result.</summary>
     public CallToolResult Failure(string tool, ToolError error)
     {

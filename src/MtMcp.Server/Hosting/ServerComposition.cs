@@ -52,6 +52,9 @@ public static class ServerComposition
             // The venue runs (and opens its journal) only when a tool can use it.
             services.AddSingleton<PaperVenue>();
             services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<PaperVenue>());
+
+            // Bridged accounts' orders pass the venue's gate and audit chain too.
+            services.AddSingleton<BridgedOrderPath>();
         }
 
         if (settings.Exposes(Toolsets.Strategy))
@@ -59,6 +62,7 @@ public static class ServerComposition
             // Live strategies resume with the venue, not on the first tool call.
             services.AddSingleton<LiveStrategies>();
             services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<LiveStrategies>());
+            services.AddSingleton<IHostedService, StrategyResourcePublisher>();
         }
 
         // The MetaTrader bridge listens only when a token is configured; the directory routes account names to it or to paper.
@@ -122,6 +126,7 @@ public static class ServerComposition
             }
 
             builder.WithTools<StrategyStatusTools>(json);
+            builder.WithResources<StrategyResources>();
         }
 
         if (settings.Exposes(Toolsets.Reports))

@@ -38,7 +38,7 @@ public static class ToolsReference
             .Append("Generated from the server's own tool metadata (`ToolsReference.Render`); a test fails when this file is stale. ")
             .Append("Regenerate it with `MTMCP_UPDATE_DOCS=1 dotnet test tests/MtMcp.Server.Tests --filter ToolsReference`.\n\n")
             .Append("Every failure is a tool error (`isError`) whose text is `{\"error_code\", \"message\", \"retryable\", \"argument\", \"retcode\"}`; ")
-            .Append("see [mcp-server.md](mcp-server.md#errors). Tools whose description says *not available yet* answer `NOT_AVAILABLE` until their issue lands.\n\n")
+            .Append("see [mcp-server.md](mcp-server.md#errors).\n\n")
             .Append("| toolset | tools |\n|---|---|\n");
         foreach (var (toolset, tools) in toolsets)
         {

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using MtMcp.Domain;
+using MtMcp.Backtesting;
 using MtMcp.Live;
+using MtMcp.Server.Tools;
+using MtMcp.Strategies;
 
 namespace MtMcp.Server.Market;
 
@@ -49,7 +52,7 @@ internal sealed class LiveStrategies : BackgroundService
             LiveStrategyService? service = null;
             try
             {
-                service = new LiveStrategyService(paper, Path, _time, new History(_settings, _history));
+                service = new LiveStrategyService(paper, Path, _time, new History(_settings, _history), Create);
                 if (_service.TrySetResult(service))
                 {
                     service = null;
@@ -68,6 +71,25 @@ internal sealed class LiveStrategies : BackgroundService
         {
             _service.TrySetException(fault);
             throw;
+        }
+    }
+
+    // C# strategies load only from the configured assemblies, also when a stored strategy resumes: one whose assembly the
+    // configuration no longer lists fails to resume, with the reason.
+    private IStrategy Create(LiveStrategySpec spec)
+    {
+        if (spec.Document is not null || !StrategyAssembly.IsReference(spec.Strategy))
+        {
+            return LiveStrategyService.CreateStrategy(spec);
+        }
+
+        try
+        {
+            return StrategyReferences.Assembly(_settings, spec.Strategy)();
+        }
+        catch (ToolErrorException error)
+        {
+            throw new ArgumentException(error.Message, nameof(spec));
         }
     }
 

@@ -104,7 +104,7 @@ internal sealed class TradingPrompts(ServerSettings settings)
             1. Read mt://docs/strategy-language and write the idea as a strategy; validate_strategy until it is valid.
             2. run_backtest on at least two years of H1 data; then walk_forward (or optimize_strategy with few parameters).
             3. Report trades, win rate, profit factor, maximum drawdown, Sharpe ratio, and in-sample against out-of-sample results.
-            If the strategy tools answer NOT_AVAILABLE, say that backtesting arrives with a later release and instead assess the idea
+            If the strategy tools are not offered (the server's toolsets leave them out), say so and instead assess the idea
             with analyze_market, calculate_indicator and get_bars on the symbols.
 
             Conclude whether the edge survives out of sample; never start a live strategy without the user's explicit request.

@@ -81,19 +81,7 @@ internal sealed class ResourcePublisher(
                 continue;
             }
 
-            foreach (var subscriber in subscriptions.Subscribers(uri))
-            {
-                try
-                {
-                    await subscriber.Notify(uri, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    // The session is gone (client disconnected, HTTP session expired): forget all it asked for.
-                    Log.SubscriberDropped(logger, error);
-                    subscriptions.Drop(subscriber);
-                }
-            }
+            await subscriptions.NotifyAsync(uri, logger, cancellationToken).ConfigureAwait(false);
         }
     }
 

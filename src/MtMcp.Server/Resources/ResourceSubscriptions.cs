@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 
 namespace MtMcp.Server.Resources;
@@ -88,6 +89,24 @@ internal sealed class ResourceSubscriptions
         lock (_lock)
         {
             return _byUri.TryGetValue(uri, out var sessions) ? [.. sessions] : [];
+        }
+    }
+
+    /// <summary>Tells every subscriber of <paramref name="uri"/> that it changed; one that cannot be told is dropped.</summary>
+    public async Task NotifyAsync(string uri, ILogger logger, CancellationToken cancellationToken)
+    {
+        foreach (var subscriber in Subscribers(uri))
+        {
+            try
+            {
+                await subscriber.Notify(uri, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The session is gone (client disconnected, HTTP session expired): forget all it asked for.
+                Log.SubscriberDropped(logger, error);
+                Drop(subscriber);
+            }
         }
     }
 }

@@ -31,6 +31,9 @@ internal static class ResourceUris
     /// <summary>One alert with its firings.</summary>
     public const string Alert = "mt://alerts/{id}";
 
+    /// <summary>One live strategy's status (the shape of one <c>get_strategy_status</c> entry).</summary>
+    public const string Strategy = "mt://strategies/{id}";
+
     /// <summary>The risk policy document.</summary>
     public const string RiskPolicy = "mt://docs/risk-policy";
 
@@ -75,6 +78,7 @@ internal static class ResourceUris
             ["docs", "risk-policy" or "strategy-language"] => new Watched(WatchedKind.Document, parts[1]),
             ["alerts"] => new Watched(WatchedKind.Alerts, string.Empty),
             ["alerts", { Length: > 0 } id] => new Watched(WatchedKind.Alerts, Uri.UnescapeDataString(id)),
+            ["strategies", { Length: > 0 } id] => new Watched(WatchedKind.Strategy, Uri.UnescapeDataString(id)),
             _ => null,
         };
     }
@@ -92,6 +96,9 @@ internal enum WatchedKind
 
     /// <summary>The alerts (name empty) or one alert; <see cref="Alerts.AlertService"/> publishes their updates.</summary>
     Alerts,
+
+    /// <summary>One live strategy; <see cref="StrategyResourcePublisher"/> publishes its updates.</summary>
+    Strategy,
 }
 
 /// <summary>A parsed resource URI: its kind and the symbol, account or document it names.</summary>

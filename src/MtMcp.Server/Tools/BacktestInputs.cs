@@ -1,7 +1,6 @@
 using MtMcp.Backtesting;
 using MtMcp.Domain;
 using MtMcp.Server.Market;
-using MtMcp.Strategies;
 
 namespace MtMcp.Server.Tools;
 
@@ -10,4 +9,8 @@ namespace MtMcp.Server.Tools;
 /// symbol's bars and the parameter values.
 /// </summary>
 internal sealed record BacktestInputs(
-    string Reference, StrategyDocument Document, bool Native, SymbolSpec Spec, Timeframe Timeframe, HistorySource Source, Bar[] Data, StrategyParameters Values);
+    ResolvedStrategy Strategy, bool Native, SymbolSpec Spec, Timeframe Timeframe, HistorySource Source, Bar[] Data, StrategyParameters Values)
+{
+    /// <summary>How answers name the strategy.</summary>
+    public string Reference => Strategy.Reference;
+}

@@ -21,7 +21,16 @@ internal sealed record ForwardView(int InSampleBars, int ForwardBars, string Fro
 internal sealed record OptimizationAnswer(
     string Strategy, string Symbol, string Timeframe, string Source, int Bars, string From, string To, string Method, string Criterion,
     string Expression, bool Minimise, IReadOnlyList<ParameterRangeView> Ranges, long Combinations, int Passes, int Feasible, int Generations,
-    IReadOnlyList<OptimizationRow> Results, ForwardView? Forward);
+    IReadOnlyList<OptimizationRow> Results, ForwardView? Forward, MonteCarloView? MonteCarlo);
+
+/// <summary>
+/// The Monte Carlo of the best pass: its closed trades resampled <paramref name="Simulations"/> times; null in the answer
+/// when it was not asked for or the best pass closed no trade.
+/// </summary>
+internal sealed record MonteCarloView(int Simulations, int Trades, int Seed, IReadOnlyList<MonteCarloBandView> Bands);
+
+/// <summary>One percentile of the Monte Carlo: the final return and the maximum drawdown at that percentile, in %.</summary>
+internal sealed record MonteCarloBandView(double Percentile, double? ReturnPct, double? MaxDrawdownPct);
 
 /// <summary>One walk-forward window.</summary>
 internal sealed record WalkForwardWindowView(

@@ -8,7 +8,6 @@ using ModelContextProtocol.Server;
 using MtMcp.Backtesting;
 using MtMcp.Domain;
 using MtMcp.Server.Market;
-using MtMcp.Strategies;
 
 namespace MtMcp.Server.Tools;
 
@@ -27,6 +26,7 @@ internal sealed class OptimizationTools(ServerSettings settings, MarketHistory h
     private const long MaxWork = 100_000_000;
     private const int DefaultTop = 10;
     private const int MaxTop = 100;
+    private const int MaxSimulations = 10_000;
 
     [McpServerTool(Name = "optimize_strategy", Title = "Optimize a strategy", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(OptimizationAnswer))]
@@ -36,10 +36,11 @@ internal sealed class OptimizationTools(ServerSettings settings, MarketHistory h
         + "max_drawdown (minimised) or an expression over the statistics such as \"net_profit / (1 + abs(max_drawdown_pct))\". "
         + "Passes failing min_trades, max_drawdown or constraints are excluded (feasible false). method grid (every combination, at most "
         + "10000) or genetic (seeded; deterministic). forward 2|3|4 holds out the last 1/N of the bars and re-runs the top passes on it. "
-        + "passes × bars is limited to 100 million.")]
+        + "monte_carlo N resamples the best pass's closed trades N times (seeded by monte_carlo_seed) and gives 5/50/95 % bands on return "
+        + "and maximum drawdown. passes × bars is limited to 100 million.")]
     public ValueTask<CallToolResult> OptimizeStrategy(
         RequestContext<CallToolRequestParams> context,
-        [Description("builtin:NAME (see list_strategies); or give document instead.")] string? strategy = null,
+        [Description(StrategyReferences.Description)] string? strategy = null,
         [Description("An inline strategy document (JSON text) instead of strategy.")] string? document = null,
         [Description("Symbol; default: the strategy's first symbol.")] string? symbol = null,
         [Description("Bar timeframe (M1 … MN1); default: the strategy's timeframe, else H1.")] string? timeframe = null,
@@ -55,6 +56,8 @@ internal sealed class OptimizationTools(ServerSettings settings, MarketHistory h
         [Description("Exclude passes whose maximum drawdown exceeds this %, e.g. 25.")] double? max_drawdown = null,
         [Description("Further conditions that must hold, e.g. [\"sharpe_ratio > 0.5\"].")] string[]? constraints = null,
         [Description("Forward test: hold out the last 1/N of the bars, N = 2, 3 or 4.")] int? forward = null,
+        [Description("Monte Carlo of the best pass: resampled trade sequences, 1 to 10000 (the in-sample trades with forward).")] int? monte_carlo = null,
+        [Description("Seed of the Monte Carlo resampling, default 1: the same seed gives the same bands.")] int? monte_carlo_seed = null,
         [Description("Rows of the results table (best first), 1 to 100, default 10.")] int? top = null,
         [Description("Starting cash, default 10000.")] double? cash = null,
         [Description("Relative commission per fill, e.g. 0.002.")] double? commission = null,
@@ -71,12 +74,21 @@ internal sealed class OptimizationTools(ServerSettings settings, MarketHistory h
                 throw ToolErrorException.InvalidArgument("forward", "forward is 2, 3 or 4: the last 1/2, 1/3 or 1/4 of the bars is held out.");
             }
 
+            var simulations = monte_carlo is null ? (int?)null : Args.Count(monte_carlo, 0, 1, MaxSimulations, "monte_carlo");
+            if (monte_carlo_seed is not null && simulations is null)
+            {
+                throw ToolErrorException.InvalidArgument("monte_carlo_seed", "monte_carlo_seed applies with monte_carlo only.");
+            }
+
             var total = Math.Min(setup.Space.Count, setup.Options.MaxPasses);
             var (optimised, forwardTest) = await WithProgressAsync(context, total, progress => forward is { } divisor
                 ? (null, ForwardTest.Run(setup.Bars, setup.Space, setup.Evaluator, setup.Options, divisor, rows, progress, cancellationToken))
                 : (Optimizer.Run(setup.Bars, setup.Space, setup.Evaluator, setup.Options, progress, cancellationToken), (ForwardTestResult?)null), cancellationToken).ConfigureAwait(false);
             optimised ??= forwardTest!.Optimization;
             var data = setup.Bars;
+            var carlo = simulations is { } runs && optimised.Best is { } best
+                ? MonteCarloBands(setup, forwardTest is null ? data : data[..forwardTest.InSampleBars], best, runs, monte_carlo_seed ?? 1)
+                : null;
             var results = optimised.Passes.Take(rows).Select((p, i) => new OptimizationRow(i + 1, Values(setup.Space, p), Finite(p.Score), p.Feasible, Statistics(p.Statistics))).ToList();
             var forwardView = forwardTest is null ? null : new ForwardView(forwardTest.InSampleBars, forwardTest.ForwardBars, Args.FormatSeconds(data[forwardTest.InSampleBars].Time),
                 [.. forwardTest.Rows.Select((r, i) => new ForwardRow(i + 1, Values(setup.Space, r.Pass), Finite(r.Pass.Score), r.Pass.Feasible, Finite(r.ForwardScore),
@@ -84,7 +96,7 @@ internal sealed class OptimizationTools(ServerSettings settings, MarketHistory h
             var c = setup.Options.Criterion;
             return new OptimizationAnswer(setup.Reference, setup.Symbol, setup.Timeframe.ToString(), MarketTools.SourceName(setup.Source), data.Length,
                 Args.FormatSeconds(data[0].Time), Args.FormatSeconds(data[^1].Time), Name(optimised.Method), c.Name, c.Expression, c.Minimise, Ranges(setup.Space),
-                setup.Space.Count, optimised.Passes.Count, optimised.FeasibleCount, optimised.Generations, results, forwardView);
+                setup.Space.Count, optimised.Passes.Count, optimised.FeasibleCount, optimised.Generations, results, forwardView, carlo);
         }, ServerJsonContext.Default.OptimizationAnswer);
 
     [McpServerTool(Name = "walk_forward", Title = "Walk-forward test", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false,
@@ -96,7 +108,7 @@ internal sealed class OptimizationTools(ServerSettings settings, MarketHistory h
         + "(out-of-sample return per day / in-sample return per day).")]
     public ValueTask<CallToolResult> WalkForward(
         RequestContext<CallToolRequestParams> context,
-        [Description("builtin:NAME (see list_strategies); or give document instead.")] string? strategy = null,
+        [Description(StrategyReferences.Description)] string? strategy = null,
         [Description("An inline strategy document (JSON text) instead of strategy.")] string? document = null,
         [Description("Symbol; default: the strategy's first symbol.")] string? symbol = null,
         [Description("Bar timeframe (M1 … MN1); default: the strategy's timeframe, else H1.")] string? timeframe = null,
@@ -162,15 +174,16 @@ internal sealed class OptimizationTools(ServerSettings settings, MarketHistory h
         string? criterion, string? method, int? seed, int? maxPasses, int? minTrades, double? maxDrawdown, string[]? constraints,
         double? cash, double? commission, double? spread, double? margin)
     {
-        var (reference, doc) = StrategyTools.Resolve(strategy, document);
-        var spec = Args.Symbol(settings.Catalog, symbol ?? (doc.Symbols.Count > 0 ? doc.Symbols[0] : null)
+        var resolved = StrategyReferences.Resolve(settings, strategy, document);
+        var reference = resolved.Reference;
+        var spec = Args.Symbol(settings.Catalog, symbol ?? (resolved.Symbols.Count > 0 ? resolved.Symbols[0] : null)
             ?? throw ToolErrorException.InvalidArgument("symbol", $"Strategy {reference} names no symbol: give symbol."));
-        var tf = timeframe is null ? doc.Timeframe ?? Timeframe.H1 : Args.Timeframe(timeframe);
+        var tf = timeframe is null ? resolved.Timeframe ?? Timeframe.H1 : Args.Timeframe(timeframe);
         var start = Args.Time(from, "from");
         var end = Args.Time(to, "to");
         Args.Ordered(start, end);
         var count = Args.Count(bars, DefaultBars, 2, MaxBars, "bars");
-        var space = Space(doc, parameters);
+        var space = Space(resolved, parameters);
         var genetic = (method ?? "grid").Trim().ToLowerInvariant() switch
         {
             "grid" => false,
@@ -184,9 +197,10 @@ internal sealed class OptimizationTools(ServerSettings settings, MarketHistory h
 
         var compat = new CompatOptions { Cash = cash ?? 10_000, CommissionRelative = commission ?? 0, Spread = spread ?? 0, Margin = margin ?? 1 };
         CompatPassEvaluator evaluator;
+        var factory = resolved.Create;
         try
         {
-            evaluator = new CompatPassEvaluator(() => new LanguageStrategy(doc), compat);
+            evaluator = new CompatPassEvaluator(factory, compat);
         }
         catch (ArgumentOutOfRangeException error)
         {
@@ -224,10 +238,10 @@ internal sealed class OptimizationTools(ServerSettings settings, MarketHistory h
                 $"There are {data.Length} {tf} bars of {spec.Name} in the range; an optimisation needs at least 2.", Retryable: false));
         }
 
-        return new Setup(reference, spec.Name, tf, source, data, space, evaluator, options);
+        return new Setup(reference, spec.Name, tf, source, data, space, evaluator, options, factory, compat);
     }
 
-    private static ParameterSpace Space(StrategyDocument doc, Dictionary<string, JsonElement>? given)
+    private static ParameterSpace Space(ResolvedStrategy strategy, Dictionary<string, JsonElement>? given)
     {
         var overrides = new List<string>();
         foreach (var (name, value) in given ?? [])
@@ -243,8 +257,10 @@ internal sealed class OptimizationTools(ServerSettings settings, MarketHistory h
 
         try
         {
-            var space = ParameterSpace.Create([.. doc.Parameters.Select(p => new ParameterLimits(p.Name, p.Default, p.Min, p.Max, p.Step))], overrides);
-            return space.Ranges.Count > 0 ? space : throw ToolErrorException.InvalidArgument("parameters", $"Strategy {doc.Name} declares no parameters to optimise.");
+            var space = ParameterSpace.Create([.. strategy.Parameters.Select(p => new ParameterLimits(p.Name, p.Default, p.Min, p.Max, p.Step))], overrides);
+            return space.Ranges.Count > 0 ? space : throw ToolErrorException.InvalidArgument("parameters", strategy.Document is null
+                ? $"Strategy {strategy.Name} is a C# strategy, which declares no ranges: give them in parameters, e.g. {{\"fast\": \"5:50:5\"}}."
+                : $"Strategy {strategy.Name} declares no parameters to optimise.");
         }
         catch (ArgumentException error)
         {
@@ -335,6 +351,29 @@ internal sealed class OptimizationTools(ServerSettings settings, MarketHistory h
         }
     }
 
+    /// <summary>
+    /// The Monte Carlo bands of <paramref name="best"/>, as <c>mtmcp optimize --monte-carlo</c> prints them: its closed trades
+    /// on <paramref name="bars"/> (the bars it was chosen on) resampled from the starting cash; null when it closed none.
+    /// </summary>
+    private static MonteCarloView? MonteCarloBands(Setup setup, Bar[] bars, OptimizationPass best, int simulations, int seed)
+    {
+        var run = CompatBacktest.Run(bars, setup.Factory(), setup.Space.Parameters([.. best.Values]), setup.Compat);
+        if (run.Trades.Count == 0)
+        {
+            return null;
+        }
+
+        var profits = new double[run.Trades.Count];
+        for (var i = 0; i < profits.Length; i++)
+        {
+            profits[i] = run.Trades[i].Profit;
+        }
+
+        var result = MonteCarlo.Run(profits, setup.Compat.Cash, new MonteCarloOptions { Simulations = simulations, Seed = seed });
+        return new MonteCarloView(result.Simulations, result.Trades, seed,
+            [.. result.Bands.Select(b => new MonteCarloBandView(b.Percentile, Finite(b.ReturnPct), Finite(b.MaxDrawdownPct)))]);
+    }
+
     private static Dictionary<string, double> Values(ParameterSpace space, OptimizationPass pass)
     {
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -365,7 +404,8 @@ internal sealed class OptimizationTools(ServerSettings settings, MarketHistory h
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
     private sealed record Setup(
-        string Reference, string Symbol, Timeframe Timeframe, HistorySource Source, Bar[] Bars, ParameterSpace Space, CompatPassEvaluator Evaluator, OptimizationOptions Options);
+        string Reference, string Symbol, Timeframe Timeframe, HistorySource Source, Bar[] Bars, ParameterSpace Space, CompatPassEvaluator Evaluator, OptimizationOptions Options,
+        Func<IStrategy> Factory, CompatOptions Compat);
 
     /// <summary>Passes the highest count seen to the channel (reports from several workers may arrive out of order).</summary>
     private sealed class ChannelProgress(ChannelWriter<int> writer) : IProgress<OptimizationProgress>

@@ -107,7 +107,7 @@ internal sealed class ReportTools(PaperVenue venue, ToolRunner runner, ServerSet
     public ValueTask<CallToolResult> GetAuditLog(
         [Description("Only this account's records.")] string? account = null,
         [Description("Only this actor's records (API key name, OAuth subject, strategy id, local, venue).")] string? actor = null,
-        [Description("Only this kind: order_intent, risk_decision, trade_result, deal, order_final, balance, close_all, cancel_all, account, kill_switch, config_change.")] string? kind = null,
+        [Description("Only this kind: order_intent, risk_decision, gateway_request, trade_result, deal, order_final, balance, close_all, cancel_all, account, kill_switch, config_change.")] string? kind = null,
         [Description("Only the records of this client order id.")] string? client_order_id = null,
         [Description("Event time from, ISO-8601 UTC (inclusive).")] string? from = null,
         [Description("Event time to, ISO-8601 UTC (exclusive).")] string? to = null,

@@ -5,6 +5,8 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using MtMcp.Domain;
 using MtMcp.Engine;
+using MtMcp.Gateways.Bridge;
+using MtMcp.Paper;
 using MtMcp.Risk;
 using MtMcp.Server.Market;
 
@@ -17,7 +19,7 @@ namespace MtMcp.Server.Tools;
 /// stdio the local operator is the admin). Every change is audited.
 /// </summary>
 [McpServerToolType]
-internal sealed class RiskTools(ServerSettings settings, PaperVenue venue, MarketHistory history, ToolRunner runner)
+internal sealed class RiskTools(ServerSettings settings, PaperVenue venue, MarketHistory history, AccountDirectory accounts, BridgedOrderPath orderPath, ToolRunner runner)
 {
     private const string AccountArgument = "Account name; default: the first account (the paper account 'demo' when none was created).";
     private const int DefaultPeriods = 250;
@@ -249,7 +251,8 @@ internal sealed class RiskTools(ServerSettings settings, PaperVenue venue, Marke
             }
 
             var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
-            var name = global ? null : TradingMap.Account(service, account);
+            BridgeBrokerGateway? bridged = null;
+            var name = global ? null : accounts.TryGetBridged(account, out bridged) ? bridged.Name : TradingMap.Account(service, account);
             var origin = TradingMap.Origin("kill_switch", user);
             var scopeName = global ? "global" : "account";
             if (!engage)
@@ -260,7 +263,30 @@ internal sealed class RiskTools(ServerSettings settings, PaperVenue venue, Marke
             }
 
             var why = string.IsNullOrWhiteSpace(reason) ? "kill switch engaged by " + origin.Actor : UntrustedText.Clean(reason, 200);
-            var done = service.EngageKillSwitch(name, close_positions ?? false, why, origin);
+            var close = close_positions ?? false;
+            KillSwitchEngagement done;
+            if (bridged is not null)
+            {
+                // The gate is the paper venue's: engaging it blocks the bridged account's orders, then the terminal flattens.
+                var newly = venue.Gate.Engage(bridged.Name, origin, why);
+                done = new(bridged.Name, newly, why,
+                    [await BridgedAccountViews.Read(bridged, g => orderPath.FlattenAsync(g, false, newly, close, why, origin, cancellationToken)).ConfigureAwait(false)]);
+            }
+            else
+            {
+                done = service.EngageKillSwitch(name, close, why, origin);
+                if (global)
+                {
+                    var all = new List<KillSwitchAccountActions>(done.Accounts);
+                    foreach (var gateway in accounts.Bridged)
+                    {
+                        all.Add(await BridgedAccountViews.Read(gateway, g => orderPath.FlattenAsync(g, true, done.NewlyEngaged, close, why, origin, cancellationToken)).ConfigureAwait(false));
+                    }
+
+                    done = done with { Accounts = all };
+                }
+            }
+
             return new KillSwitchAnswer("engage", scopeName, name, done.NewlyEngaged, why,
                 [.. done.Accounts.Select(x => new KillSwitchAccountView(x.Account, [.. x.Cancelled.Select(TradingMap.Outcome)], [.. x.Closed.Select(TradingMap.Outcome)]))]);
         }, ServerJsonContext.Default.KillSwitchAnswer);

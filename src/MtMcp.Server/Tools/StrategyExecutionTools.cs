@@ -19,12 +19,12 @@ internal sealed class StrategyExecutionTools(ServerSettings settings, ToolRunner
 {
     [McpServerTool(Name = "start_strategy", Title = "Start a strategy", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(LiveStrategyView))]
-    [Description("Runs a strategy (builtin:NAME or an inline strategy-language document) on a paper account on the live feed: bars of the timeframe "
+    [Description("Runs a strategy (builtin:NAME, an inline strategy-language document, or a C# strategy of a configured assembly) on a paper account on the live feed: bars of the timeframe "
         + "are built from the feed, the strategy decides at the first tick of each new bar and its orders fill at that tick (as run_backtest mode "
         + "native), through the risk gate and the audit trail. It warms up on past bars first. Its orders carry its magic number; it keeps running "
         + "across server restarts until stop_strategy. Returns its id.")]
     public ValueTask<CallToolResult> StartStrategy(
-        [Description("builtin:NAME (see list_strategies); or give document instead.")] string? strategy = null,
+        [Description(StrategyReferences.Description)] string? strategy = null,
         [Description("An inline strategy document (JSON text) instead of strategy.")] string? document = null,
         [Description("Paper account name (list_accounts); default: the first.")] string? account = null,
         [Description("Symbol; default: the strategy's first symbol.")] string? symbol = null,
@@ -35,10 +35,10 @@ internal sealed class StrategyExecutionTools(ServerSettings settings, ToolRunner
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("start_strategy", async () =>
         {
-            var (reference, doc) = StrategyTools.Resolve(strategy, document);
-            var spec = Args.Symbol(settings.Catalog, symbol ?? (doc.Symbols.Count > 0 ? doc.Symbols[0] : null)
-                ?? throw ToolErrorException.InvalidArgument("symbol", $"Strategy {reference} names no symbol: give symbol."));
-            var tf = timeframe is null ? doc.Timeframe ?? Timeframe.H1 : Args.Timeframe(timeframe);
+            var resolved = StrategyReferences.Resolve(settings, strategy, document);
+            var spec = Args.Symbol(settings.Catalog, symbol ?? (resolved.Symbols.Count > 0 ? resolved.Symbols[0] : null)
+                ?? throw ToolErrorException.InvalidArgument("symbol", $"Strategy {resolved.Reference} names no symbol: give symbol."));
+            var tf = timeframe is null ? resolved.Timeframe ?? Timeframe.H1 : Args.Timeframe(timeframe);
             if (lots is { } l && !(l > 0 && double.IsFinite(l)))
             {
                 throw ToolErrorException.InvalidArgument("lots", "lots must be a positive number of lots, e.g. 0.1.");
@@ -50,7 +50,7 @@ internal sealed class StrategyExecutionTools(ServerSettings settings, ToolRunner
             {
                 var status = service.Start(new LiveStrategySpec
                 {
-                    Strategy = document is null ? reference : doc.Name,
+                    Strategy = document is null ? resolved.Reference : resolved.Name,
                     Document = document,
                     Parameters = parameters ?? [],
                     Account = name,

@@ -24,7 +24,6 @@ internal sealed class StrategyTools(ServerSettings settings, MarketHistory histo
     private const int MaxBars = 100_000;
     private const int DefaultTrades = 100;
     private const int MaxTrades = 1000;
-    private const int MaxDocument = 64 * 1024;
 
     private static readonly JsonElement s_null = JsonDocument.Parse("null").RootElement.Clone();
 
@@ -47,7 +46,7 @@ internal sealed class StrategyTools(ServerSettings settings, MarketHistory histo
         [Description("The strategy document as JSON text (comments and trailing commas allowed).")] string document) =>
         runner.Run("validate_strategy", () =>
         {
-            CheckSize(document, "document");
+            StrategyReferences.CheckSize(document, "document");
             if (StrategyDocument.TryParse(document, out var parsed, out var diagnostics))
             {
                 return new StrategyValidation(true, View(null, parsed), 0, []);
@@ -59,13 +58,13 @@ internal sealed class StrategyTools(ServerSettings settings, MarketHistory histo
 
     [McpServerTool(Name = "run_backtest", Title = "Run a backtest", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(BacktestAnswer))]
-    [Description("Backtests a strategy (builtin:NAME or an inline strategy-language document) on the symbol's history (the market store, else "
+    [Description("Backtests a strategy (builtin:NAME, an inline strategy-language document, or a C# strategy of a configured assembly) on the symbol's history (the market store, else "
         + "the demo market). mode compat (default): backtesting.py's execution and statistics (keys as `mtmcp backtest --json`: return_pct, "
         + "sharpe_ratio, max_drawdown_pct, …; null where undefined), sizes in units, open trades closed at the end unless finalize is false. "
         + "mode native: the MT5 engine (bid/ask fills, lots, margin) with the MT5 tester report fields and the deals. Trades are paginated.")]
     public ValueTask<CallToolResult> RunBacktest(
         RequestContext<CallToolRequestParams> context,
-        [Description("builtin:NAME (see list_strategies); or give document instead.")] string? strategy = null,
+        [Description(StrategyReferences.Description)] string? strategy = null,
         [Description("An inline strategy document (JSON text) instead of strategy.")] string? document = null,
         [Description("Symbol; default: the strategy's first symbol.")] string? symbol = null,
         [Description("Bar timeframe (M1 … MN1); default: the strategy's timeframe, else H1.")] string? timeframe = null,
@@ -74,7 +73,7 @@ internal sealed class StrategyTools(ServerSettings settings, MarketHistory histo
         [Description("Most recent bars of the range to test, 2 to 100000, default 1000.")] int? bars = null,
         [Description("Strategy parameter values by name, e.g. {\"fast\": 10, \"slow\": 30}; others keep their defaults.")] Dictionary<string, double>? parameters = null,
         [Description("compat (backtesting.py semantics, default) or native (MT5 engine).")] string? mode = null,
-        [Description("native only: open_prices (default) or m1_ohlc.")] string? model = null,
+        [Description("native only: open_prices (default), m1_ohlc (O, H/L, L/H, C of each bar) or generated_ticks (MT5's every-tick generation inside each bar; give M1 bars for MT5's \"every tick\").")] string? model = null,
         [Description("Starting cash (compat) or deposit in USD (native), default 10000.")] double? cash = null,
         [Description("compat only: relative commission per fill, e.g. 0.002.")] double? commission = null,
         [Description("compat only: relative spread on entry prices, e.g. 0.0002.")] double? spread = null,
@@ -115,21 +114,21 @@ internal sealed class StrategyTools(ServerSettings settings, MarketHistory histo
     internal BacktestRequest Request(
         string? strategy, string? document, string? symbol, string? timeframe, string? from, string? to, int? bars, Dictionary<string, double>? parameters, string? mode)
     {
-        var (reference, doc) = Resolve(strategy, document);
+        var resolved = StrategyReferences.Resolve(settings, strategy, document);
         var native = (mode ?? "compat").Trim().ToLowerInvariant() switch
         {
             "compat" or "backtesting.py" => false,
             "native" => true,
             _ => throw ToolErrorException.InvalidArgument("mode", "mode must be compat or native."),
         };
-        var spec = Args.Symbol(settings.Catalog, symbol ?? (doc.Symbols.Count > 0 ? doc.Symbols[0] : null)
-            ?? throw ToolErrorException.InvalidArgument("symbol", $"Strategy {reference} names no symbol: give symbol."));
-        var tf = timeframe is null ? doc.Timeframe ?? Timeframe.H1 : Args.Timeframe(timeframe);
+        var spec = Args.Symbol(settings.Catalog, symbol ?? (resolved.Symbols.Count > 0 ? resolved.Symbols[0] : null)
+            ?? throw ToolErrorException.InvalidArgument("symbol", $"Strategy {resolved.Reference} names no symbol: give symbol."));
+        var tf = timeframe is null ? resolved.Timeframe ?? Timeframe.H1 : Args.Timeframe(timeframe);
         var start = Args.Time(from, "from");
         var end = Args.Time(to, "to");
         Args.Ordered(start, end);
         var count = Args.Count(bars, DefaultBars, 2, MaxBars, "bars");
-        return new BacktestRequest(reference, doc, native, spec, tf, start, end, count, Parameters(doc, parameters));
+        return new BacktestRequest(resolved, native, spec, tf, start, end, count, Parameters(resolved, parameters));
     }
 
     /// <summary>Reads the bars of a <see cref="Request"/>.</summary>
@@ -142,7 +141,7 @@ internal sealed class StrategyTools(ServerSettings settings, MarketHistory histo
                 $"There are {data.Length} {request.Timeframe} bars of {request.Spec.Name} in the range; a backtest needs at least 2.", Retryable: false));
         }
 
-        return new BacktestInputs(request.Reference, request.Document, request.Native, request.Spec, request.Timeframe, source, data, request.Values);
+        return new BacktestInputs(request.Strategy, request.Native, request.Spec, request.Timeframe, source, data, request.Values);
     }
 
     /// <summary>Runs a backtesting.py-compatible backtest with run_backtest's compat arguments.</summary>
@@ -158,7 +157,7 @@ internal sealed class StrategyTools(ServerSettings settings, MarketHistory histo
             Margin = margin ?? 1,
             FinalizeTrades = finalize ?? true,
         };
-        return Guard(() => CompatBacktest.Run(input.Data, new LanguageStrategy(input.Document), input.Values, Checked(options)));
+        return Guard(() => CompatBacktest.Run(input.Data, input.Strategy.Create(), input.Values, Checked(options)));
     }
 
     private static BacktestAnswer Compat(BacktestInputs input, BacktestResult run, int offset, int limit)
@@ -187,7 +186,8 @@ internal sealed class StrategyTools(ServerSettings settings, MarketHistory histo
         {
             "open_prices" => NativeModel.OpenPrices,
             "m1_ohlc" => NativeModel.M1Ohlc,
-            _ => throw ToolErrorException.InvalidArgument("model", "model must be open_prices or m1_ohlc (real ticks are not served here)."),
+            "generated_ticks" => NativeModel.GeneratedTicks,
+            _ => throw ToolErrorException.InvalidArgument("model", "model must be open_prices, m1_ohlc or generated_ticks (real ticks are not served here)."),
         };
         var deposit = cash ?? 10_000;
         if (!double.IsFinite(deposit) || deposit <= 0 || deposit > 1e12)
@@ -202,7 +202,7 @@ internal sealed class StrategyTools(ServerSettings settings, MarketHistory histo
         }
 
         var options = new NativeOptions { Symbol = input.Spec.Name, Catalog = settings.Catalog, Deposit = decimal.Round((decimal)deposit, 2), Leverage = lev };
-        return Guard(() => NativeBacktest.RunBars(input.Data, input.Timeframe, kind, new LanguageStrategy(input.Document), input.Values, options));
+        return Guard(() => NativeBacktest.RunBars(input.Data, input.Timeframe, kind, input.Strategy.Create(), input.Values, options));
     }
 
     private static BacktestAnswer Native(BacktestInputs input, NativeResult run, int offset, int limit)
@@ -245,44 +245,20 @@ internal sealed class StrategyTools(ServerSettings settings, MarketHistory histo
             Next(offset, page.Count, run.Deals.Count));
     }
 
-    internal static (string Reference, StrategyDocument Document) Resolve(string? strategy, string? document)
-    {
-        if ((strategy is null) == (document is null))
-        {
-            throw ToolErrorException.InvalidArgument("strategy", "Give exactly one of strategy (builtin:NAME) and document (an inline strategy document).");
-        }
-
-        if (document is not null)
-        {
-            CheckSize(document, "document");
-            if (!StrategyDocument.TryParse(document, out var parsed, out var diagnostics))
-            {
-                throw ToolErrorException.InvalidArgument("document", "The strategy document is invalid (validate_strategy lists every error): "
-                    + string.Join("; ", diagnostics.Take(5).Select(d => d.ToString())));
-            }
-
-            return ("inline:" + parsed.Name, parsed);
-        }
-
-        if (!strategy!.StartsWith(Builtin, StringComparison.OrdinalIgnoreCase))
-        {
-            throw ToolErrorException.InvalidArgument("strategy", $"strategy must be builtin:NAME ({string.Join(", ", StrategyResolver.BuiltinNames)}); pass your own strategy as document.");
-        }
-
-        try
-        {
-            var found = StrategyResolver.Builtin(strategy);
-            return (Builtin + found.Name, found);
-        }
-        catch (ArgumentException error)
-        {
-            throw ToolErrorException.InvalidArgument("strategy", error.Message);
-        }
-    }
-
-    private static StrategyParameters Parameters(StrategyDocument doc, Dictionary<string, double>? given)
+    private static StrategyParameters Parameters(ResolvedStrategy strategy, Dictionary<string, double>? given)
     {
         var values = new StrategyParameters();
+        if (strategy.Document is not { } doc)
+        {
+            // A C# strategy declares no ranges: it reads its values in Init, and an unread name fails the run.
+            foreach (var (name, value) in given ?? [])
+            {
+                values.Set(name, double.IsFinite(value) ? value : throw ToolErrorException.InvalidArgument("parameters", $"Parameter {UntrustedText.Clean(name, 32)} must be a finite number."));
+            }
+
+            return values;
+        }
+
         foreach (var (name, value) in given ?? [])
         {
             var declared = doc.Parameter(name) ?? throw ToolErrorException.InvalidArgument("parameters",
@@ -340,14 +316,6 @@ internal sealed class StrategyTools(ServerSettings settings, MarketHistory histo
             {
                 throw ToolErrorException.InvalidArgument(argument, $"{argument} does not apply to mode {mode}.");
             }
-        }
-    }
-
-    private static void CheckSize(string? text, string argument)
-    {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxDocument)
-        {
-            throw ToolErrorException.InvalidArgument(argument, $"{argument} must be a strategy document (JSON text) of at most {MaxDocument / 1024} KiB.");
         }
     }
 

@@ -8,15 +8,19 @@ namespace MtMcp.Server.Tools;
 
 /// <summary>
 /// The account a trading tool acts on: a paper account (its service runs the risk gate and the journal) or a bridged
-/// MetaTrader account (its gateway sends to the terminal and reconciles lost answers). One of the two is set.
+/// MetaTrader account (the same gate and audit chain in <see cref="BridgedOrderPath"/>, then its gateway sends to the
+/// terminal and reconciles lost answers). One of the two is set.
 /// </summary>
 internal sealed class TradingTarget
 {
-    private TradingTarget(string name, PaperTradingService? paper, BridgeBrokerGateway? bridged)
+    private readonly BridgedOrderPath? _orderPath;
+
+    private TradingTarget(string name, PaperTradingService? paper, BridgeBrokerGateway? bridged, BridgedOrderPath? orderPath)
     {
         Name = name;
         Paper = paper;
         Bridged = bridged;
+        _orderPath = orderPath;
     }
 
     /// <summary>The account's name.</summary>
@@ -29,27 +33,28 @@ internal sealed class TradingTarget
     public BridgeBrokerGateway? Bridged { get; }
 
     /// <summary>The account <paramref name="account"/> names (UNKNOWN_ACCOUNT when none does).</summary>
-    public static async Task<TradingTarget> ResolveAsync(AccountDirectory accounts, PaperVenue venue, string? account, CancellationToken cancellationToken)
+    public static async Task<TradingTarget> ResolveAsync(
+        AccountDirectory accounts, PaperVenue venue, BridgedOrderPath orderPath, string? account, CancellationToken cancellationToken)
     {
         if (accounts.TryGetBridged(account, out var gateway))
         {
-            return new TradingTarget(gateway.Name, null, gateway);
+            return new TradingTarget(gateway.Name, null, gateway, orderPath);
         }
 
         var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
-        return new TradingTarget(TradingMap.Account(service, account), service, null);
+        return new TradingTarget(TradingMap.Account(service, account), service, null, null);
     }
 
     /// <summary>Sends <paramref name="request"/> through the account's order path.</summary>
     public async Task<TradeResult> SendAsync(TradeRequest request, TradeOrigin origin, CancellationToken cancellationToken) =>
         Bridged is { } gateway
-            ? await gateway.SendAsync(request, origin, cancellationToken).ConfigureAwait(false)
+            ? await _orderPath!.SendAsync(gateway, request, origin, cancellationToken).ConfigureAwait(false)
             : Paper!.Send(Name, request, origin);
 
     /// <summary>Closes the positions matching <paramref name="filter"/>, one result each.</summary>
     public async Task<IReadOnlyList<TradeResult>> CloseAllAsync(PositionFilter filter, TradeOrigin origin, CancellationToken cancellationToken) =>
         Bridged is { } gateway
-            ? await BridgedAccountViews.Read(gateway, g => g.CloseAllAsync(filter, origin, cancellationToken)).ConfigureAwait(false)
+            ? await BridgedAccountViews.Read(gateway, g => _orderPath!.CloseAllAsync(g, filter, origin, cancellationToken)).ConfigureAwait(false)
             : Paper!.CloseAll(Name, filter, origin);
 
     /// <summary>A working order by ticket, or INVALID_ARGUMENT naming it.</summary>

@@ -18,7 +18,7 @@ namespace MtMcp.Server.Tools;
 /// </summary>
 [McpServerToolType]
 internal sealed class TradingTools(
-    ServerSettings settings, PaperVenue venue, AccountDirectory accounts, TimeProvider time, ToolRunner runner, OrderConfirmations confirmations)
+    ServerSettings settings, PaperVenue venue, AccountDirectory accounts, BridgedOrderPath orderPath, TimeProvider time, ToolRunner runner, OrderConfirmations confirmations)
 {
     private const string AccountArgument = "Account name (list_accounts); default: the first account (the paper account 'demo' when none was created; "
         + "in live mode the first connected MetaTrader account).";
@@ -54,7 +54,7 @@ internal sealed class TradingTools(
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("place_order", async () =>
         {
-            var target = await TradingTarget.ResolveAsync(accounts, venue, account, cancellationToken).ConfigureAwait(false);
+            var target = await TradingTarget.ResolveAsync(accounts, venue, orderPath, account, cancellationToken).ConfigureAwait(false);
             var request = Build(target.Paper, target.Name, symbol, side, type, volume, risk_percent, price, stop_limit_price, stop_loss, take_profit, trailing_stop_points,
                 expiration, magic, comment, ClientOrderId(client_order_id, required: true));
             if (confirmations.Needed(request))
@@ -89,7 +89,7 @@ internal sealed class TradingTools(
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("check_order", async () =>
         {
-            var target = await TradingTarget.ResolveAsync(accounts, venue, account, cancellationToken).ConfigureAwait(false);
+            var target = await TradingTarget.ResolveAsync(accounts, venue, orderPath, account, cancellationToken).ConfigureAwait(false);
             var name = target.Name;
             var request = Build(target.Paper, name, symbol, side, type, volume, risk_percent, price, stop_limit_price, stop_loss, take_profit, trailing_stop_points,
                 expiration, magic, comment, ClientOrderId(client_order_id, required: false));
@@ -116,7 +116,7 @@ internal sealed class TradingTools(
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("modify_order", async () =>
         {
-            var target = await TradingTarget.ResolveAsync(accounts, venue, account, cancellationToken).ConfigureAwait(false);
+            var target = await TradingTarget.ResolveAsync(accounts, venue, orderPath, account, cancellationToken).ConfigureAwait(false);
             var order = await target.WorkingOrderAsync(ticket, cancellationToken).ConfigureAwait(false);
             var spec = Args.Symbol(settings.Catalog, order.Symbol);
             var expiry = Args.Time(expiration, "expiration");
@@ -145,7 +145,7 @@ internal sealed class TradingTools(
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("cancel_order", async () =>
         {
-            var target = await TradingTarget.ResolveAsync(accounts, venue, account, cancellationToken).ConfigureAwait(false);
+            var target = await TradingTarget.ResolveAsync(accounts, venue, orderPath, account, cancellationToken).ConfigureAwait(false);
             var order = await target.WorkingOrderAsync(ticket, cancellationToken).ConfigureAwait(false);
             var request = new TradeRequest { Action = TradeAction.Remove, Order = order.Ticket, Symbol = order.Symbol };
             return new TradeAnswer(target.Name, Sent(await target.SendAsync(request, TradingMap.Origin("cancel_order", user), cancellationToken).ConfigureAwait(false)));
@@ -164,7 +164,7 @@ internal sealed class TradingTools(
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("modify_position", async () =>
         {
-            var target = await TradingTarget.ResolveAsync(accounts, venue, account, cancellationToken).ConfigureAwait(false);
+            var target = await TradingTarget.ResolveAsync(accounts, venue, orderPath, account, cancellationToken).ConfigureAwait(false);
             var position = await target.OpenPositionAsync(ticket, cancellationToken).ConfigureAwait(false);
             var spec = Args.Symbol(settings.Catalog, position.Symbol);
             if (target.Bridged is not null && trailing_stop_points is > 0)
@@ -197,7 +197,7 @@ internal sealed class TradingTools(
         runner.RunAsync("close_position", async () =>
         {
             var id = ClientOrderId(client_order_id, required: false);
-            var target = await TradingTarget.ResolveAsync(accounts, venue, account, cancellationToken).ConfigureAwait(false);
+            var target = await TradingTarget.ResolveAsync(accounts, venue, orderPath, account, cancellationToken).ConfigureAwait(false);
             var position = await target.OpenPositionAsync(ticket, cancellationToken).ConfigureAwait(false);
             var spec = Args.Symbol(settings.Catalog, position.Symbol);
             var lots = volume is null ? position.Volume : Volume(spec, volume.Value);
@@ -245,7 +245,7 @@ internal sealed class TradingTools(
                     "loss" => ProfitSign.Loss,
                     _ => throw ToolErrorException.InvalidArgument("profit", "profit must be any, profit or loss."),
                 });
-            var target = await TradingTarget.ResolveAsync(accounts, venue, account, cancellationToken).ConfigureAwait(false);
+            var target = await TradingTarget.ResolveAsync(accounts, venue, orderPath, account, cancellationToken).ConfigureAwait(false);
             var results = (await target.CloseAllAsync(filter, TradingMap.Origin("close_positions", user), cancellationToken).ConfigureAwait(false)).Select(TradingMap.Outcome).ToList();
             return new BulkClose(target.Name, results.Count, results.Count(r => r.Outcome is "filled" or "partial"), results);
         }, ServerJsonContext.Default.BulkClose);

@@ -87,6 +87,29 @@ public sealed class AccountFiguresTests
     }
 
     [Fact]
+    public void FloatingProfit_PositionsOnThreeSymbolsValuedInTurn_EachMatchesHandCalculation()
+    {
+        // Opened and valued at the fixed quotes, so each loses its spread. EURUSD buy 1 at the ask 1.10010, valued at the
+        // bid 1.10000: −10 USD. USDJPY sell 1 at the bid 150.000, valued at the ask 150.020: −2 000 JPY, paid at
+        // 1 / 150.000 = −13.333… USD. XAUUSD buy 1 at 2 300.25, valued at 2 300.00: −0.25 × 100 = −25 USD.
+        var board = new QuoteBoard(Catalog);
+        SetMarket(board, s_monday);
+        var account = new TradingAccount("several", Settings("USD", AccountMarginMode.RetailHedging), board, Deposit, s_monday);
+        var expected = new Dictionary<string, double> { ["EURUSD"] = -10.0, ["USDJPY"] = -2000 / 150.000, ["XAUUSD"] = -25.0 };
+        foreach (var (symbol, type) in new[] { ("EURUSD", OrderType.Buy), ("USDJPY", OrderType.Sell), ("XAUUSD", OrderType.Buy) })
+        {
+            Assert.Equal(TradeRetcode.Done, account.Send(new TradeRequest { Action = TradeAction.Deal, Symbol = symbol, Type = type, Volume = 1m }).Retcode);
+        }
+
+        // In turn and repeated: each valuation looks up another symbol (and conversion pair) than the one before.
+        var positions = account.Positions;
+        foreach (var k in new[] { 0, 1, 2, 0, 2, 1, 1, 0 })
+        {
+            Assert.Equal(expected[positions[k].Symbol], account.FloatingProfit(positions[k]), 9);
+        }
+    }
+
+    [Fact]
     public void HedgedPair_AccountMargin_IsTheSymbolMarginNotTheSumOfLegs()
     {
         // EURUSD buy 1.2 and sell 1 on a hedging account (MARGIN_HEDGED 0): only the uncovered 0.2 lot holds margin,

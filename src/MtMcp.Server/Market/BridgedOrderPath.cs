@@ -1,0 +1,307 @@
+using System.Collections.Concurrent;
+using MtMcp.Domain;
+using MtMcp.Engine;
+using MtMcp.Gateways.Bridge;
+using MtMcp.Paper;
+using MtMcp.Risk;
+
+namespace MtMcp.Server.Market;
+
+/// <summary>
+/// The order path of bridged MetaTrader accounts, the same as the paper venue's (docs/bridge.md "Risk gate and audit"):
+/// the paper venue's <see cref="PreTradeGate"/> evaluates every request against a risk view of the terminal's state, a
+/// refusal never reaches the terminal, and the intent, the decision, the request handed to the gateway and its result
+/// go into the paper journal's audit chain (<c>&lt;data-dir&gt;/paper/accounts.db</c>), so <c>verify_audit_log</c>
+/// covers every venue with one chain.
+/// </summary>
+/// <remarks>
+/// One request per account at a time (the gate expects a single writer per account, and counting positions and orders
+/// is only right if no other order of the account is in flight). Thread-safe.
+/// </remarks>
+internal sealed class BridgedOrderPath(ServerSettings settings, PaperVenue venue, TimeProvider time) : IDisposable
+{
+    private const string VenueName = "metatrader";
+
+    private readonly ConcurrentDictionary<string, Lane> _lanes = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The gate (and kill switch) every venue shares.</summary>
+    public PreTradeGate Gate => venue.Gate;
+
+    /// <summary>
+    /// Evaluates <paramref name="request"/> with the gate, audits it, and sends it to the terminal only when allowed.
+    /// A refusal comes back as a rejected result carrying <see cref="TradeResult.RiskCheck"/>.
+    /// </summary>
+    /// <remarks>
+    /// Once handed to the gateway the send is not cancelled with the caller: its result (final, or uncertain and then
+    /// reconciled) must reach the audit chain; the gateway's own time-outs bound the wait.
+    /// </remarks>
+    public async Task<TradeResult> SendAsync(BridgeBrokerGateway gateway, TradeRequest request, TradeOrigin origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(origin);
+
+        // The id is fixed here, not in the gateway, so every audit record of the request carries it.
+        if (request.ClientOrderId is null)
+        {
+            request = request with { ClientOrderId = "mcp-" + Guid.NewGuid().ToString("N") };
+        }
+
+        var lane = _lanes.GetOrAdd(gateway.Name, static _ => new Lane());
+        await lane.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = Now();
+            var decision = gateway.IsKnownClientOrder(request.ClientOrderId!)
+                ? GateDecision.Allow(request) with { Message = "The client order id was sent before: the gateway answers from that send and sends nothing new." }
+                : await EvaluateAsync(gateway, lane, request, origin, cancellationToken).ConfigureAwait(false);
+            List<AuditRecord> records =
+            [
+                AuditRecords.Intent(gateway.Name, request, origin, now),
+                AuditRecords.Decision(gateway.Name, decision, origin, now),
+            ];
+            if (!decision.Allowed)
+            {
+                var refused = Refused(gateway, request, decision, now);
+                records.Add(AuditRecords.Result(gateway.Name, refused, origin));
+                await venue.AppendAuditAsync(records, cancellationToken).ConfigureAwait(false);
+                return refused;
+            }
+
+            // Written before the terminal sees the request: an order can never be on the venue without its trail.
+            records.Add(AuditRecords.GatewayRequest(gateway.Name, VenueName, decision.Request, origin, now));
+            await venue.AppendAuditAsync(records, cancellationToken).ConfigureAwait(false);
+            var result = await gateway.SendAsync(decision.Request, origin, CancellationToken.None).ConfigureAwait(false);
+            await venue.AppendAuditAsync([AuditRecords.Result(gateway.Name, result, origin)], CancellationToken.None).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            lane.Lock.Release();
+        }
+    }
+
+    /// <summary>Closes the positions matching <paramref name="filter"/> through the gateway, audited like the paper venue's bulk steps.</summary>
+    /// <exception cref="GatewayUnavailableException">The terminal cannot be reached.</exception>
+    public Task<IReadOnlyList<TradeResult>> CloseAllAsync(BridgeBrokerGateway gateway, PositionFilter filter, TradeOrigin origin, CancellationToken cancellationToken) =>
+        BulkAsync(gateway, "close_all", origin, () => gateway.CloseAllAsync(filter, origin, CancellationToken.None), cancellationToken);
+
+    /// <summary>
+    /// Acts on the kill switch engaged for <paramref name="gateway"/>'s account (or globally): cancels every working
+    /// order and, when <paramref name="closePositions"/>, closes every position through the gateway, all audited.
+    /// </summary>
+    /// <exception cref="GatewayUnavailableException">The terminal cannot be reached.</exception>
+    public async Task<KillSwitchAccountActions> FlattenAsync(
+        BridgeBrokerGateway gateway, bool global, bool newlyEngaged, bool closePositions, string reason, TradeOrigin origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        await venue.AppendAuditAsync([new AuditRecord("kill_switch", Now(), gateway.Name, origin.Actor, origin.Channel, null, new CanonicalJson()
+            .Add("action", "engage").Add("scope", global ? "global" : "account").Add("reason", reason)
+            .Add("close_positions", closePositions).Add("newly_engaged", newlyEngaged).Add("venue", VenueName).ToString())], cancellationToken).ConfigureAwait(false);
+        var cancelled = await BulkAsync(gateway, "cancel_all", origin, () => gateway.CancelAllAsync(OrderFilter.All, origin, CancellationToken.None), cancellationToken).ConfigureAwait(false);
+        var closed = closePositions
+            ? await BulkAsync(gateway, "close_all", origin, () => gateway.CloseAllAsync(PositionFilter.All, origin, CancellationToken.None), cancellationToken).ConfigureAwait(false)
+            : [];
+        return new KillSwitchAccountActions(gateway.Name, cancelled, closed);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        foreach (var lane in _lanes.Values)
+        {
+            lane.Dispose();
+        }
+    }
+
+    private async Task<IReadOnlyList<TradeResult>> BulkAsync(
+        BridgeBrokerGateway gateway, string kind, TradeOrigin origin, Func<Task<IReadOnlyList<TradeResult>>> step, CancellationToken cancellationToken)
+    {
+        var lane = _lanes.GetOrAdd(gateway.Name, static _ => new Lane());
+        await lane.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await venue.AppendAuditAsync([new AuditRecord(kind, Now(), gateway.Name, origin.Actor, origin.Channel, null, "{}")], cancellationToken).ConfigureAwait(false);
+            var results = await step().ConfigureAwait(false);
+            var records = new AuditRecord[results.Count];
+            for (var i = 0; i < results.Count; i++)
+            {
+                records[i] = AuditRecords.Result(gateway.Name, results[i], origin);
+            }
+
+            await venue.AppendAuditAsync(records, CancellationToken.None).ConfigureAwait(false);
+            return results;
+        }
+        finally
+        {
+            lane.Lock.Release();
+        }
+    }
+
+    private async Task<GateDecision> EvaluateAsync(BridgeBrokerGateway gateway, Lane lane, TradeRequest request, TradeOrigin origin, CancellationToken cancellationToken)
+    {
+        TradingAccount view;
+        try
+        {
+            view = await ReadViewAsync(gateway, lane, request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GatewayUnavailableException e)
+        {
+            return Refuse(request, $"The state of {gateway.Name} could not be read from its terminal ({e.Message}), so the order cannot be checked against the risk limits; nothing was sent.");
+        }
+        catch (InvalidOperationException e)
+        {
+            // A position or a conversion pair without a quote: the account cannot be valued, so nothing new may go out.
+            return Refuse(request, $"The state of {gateway.Name} cannot be valued for the risk check ({e.Message}); nothing was sent.");
+        }
+
+        try
+        {
+            return Gate.Evaluate(view, request, origin);
+        }
+        catch (InvalidOperationException e)
+        {
+            return Refuse(request, $"The state of {gateway.Name} cannot be valued for the risk check ({e.Message}); nothing was sent.");
+        }
+    }
+
+    /// <summary>
+    /// The account as the gate sees it: a <see cref="TradingAccount"/> restored from the terminal's positions, working
+    /// orders and quotes. Its balance is the terminal's equity and its positions are valued at the market (open price
+    /// = the closing-side quote, no swap), so its equity is exactly the terminal's: the loss limits measure the broker's
+    /// figure, not a re-computation. Positions and orders in symbols outside the server's catalogue have no spec, so
+    /// only the equity includes them.
+    /// </summary>
+    private async Task<TradingAccount> ReadViewAsync(BridgeBrokerGateway gateway, Lane lane, TradeRequest request, CancellationToken cancellationToken)
+    {
+        var board = lane.Board(settings.Catalog);
+        var info = gateway.Info;
+        IReadOnlyList<Position> positions = [];
+        IReadOnlyList<Order> orders = [];
+        decimal equity = 0;
+        if (!ReducesOnly(request))
+        {
+            var snapshot = await gateway.GetAccountAsync(cancellationToken).ConfigureAwait(false);
+            info = snapshot.Info;
+            equity = double.IsFinite(snapshot.Equity)
+                ? (decimal)snapshot.Equity
+                : throw new InvalidOperationException("the terminal reported no finite equity");
+            positions = await gateway.GetPositionsAsync(null, cancellationToken).ConfigureAwait(false);
+            orders = await gateway.GetOrdersAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        CopyStreamedQuotes(gateway, board);
+        if (!ReducesOnly(request))
+        {
+            await QuoteAsync(gateway, board, request.Symbol, cancellationToken).ConfigureAwait(false);
+        }
+
+        var held = new List<Position>(positions.Count);
+        ulong nextTicket = 1;
+        foreach (var position in positions)
+        {
+            nextTicket = Math.Max(nextTicket, position.Ticket + 1);
+            if (await QuoteAsync(gateway, board, position.Symbol, cancellationToken).ConfigureAwait(false) is not { } id)
+            {
+                continue;
+            }
+
+            var quote = board.Get(id);
+            held.Add(position with { PriceOpen = position.Type == PositionType.Buy ? quote.Bid : quote.Ask, Swap = 0, Commission = 0 });
+        }
+
+        var working = new List<Order>(orders.Count);
+        foreach (var order in orders)
+        {
+            nextTicket = Math.Max(nextTicket, order.Ticket + 1);
+            if (board.TryGetId(order.Symbol, out _))
+            {
+                working.Add(order);
+            }
+        }
+
+        var state = new AccountState
+        {
+            // A terminal that reports no leverage (some contest servers) is taken as 1:1: the most cautious reading.
+            Settings = new AccountSettings { Info = info.Leverage > 0 ? info : info with { Leverage = 1 } },
+            Balance = equity,
+            NextTicket = nextTicket,
+            TimeMs = Now(),
+            Positions = held,
+            Orders = working,
+        };
+        return TradingAccount.Restore(gateway.Name, state, board);
+    }
+
+    /// <summary>Requests that only close or cancel: the gate lets them through without looking at the account.</summary>
+    private static bool ReducesOnly(TradeRequest request) =>
+        request.Action is TradeAction.Remove or TradeAction.CloseBy || (request.Action == TradeAction.Deal && request.Position != 0);
+
+    private static void CopyStreamedQuotes(BridgeBrokerGateway gateway, QuoteBoard board)
+    {
+        var catalog = board.Symbols;
+        for (var id = 0; id < catalog.Count; id++)
+        {
+            if (gateway.TryGetQuote(catalog[id].Name, out var tick) && tick.Bid > 0 && tick.Ask > 0)
+            {
+                board.Update(id, tick.Bid, tick.Ask, tick.TimeMs);
+            }
+        }
+    }
+
+    /// <summary>Makes sure <paramref name="symbol"/> is quoted on the board (asking the terminal if nothing streamed yet); null for a symbol outside the catalogue.</summary>
+    /// <exception cref="InvalidOperationException">The terminal has no usable quote for a catalogue symbol.</exception>
+    private static async Task<int?> QuoteAsync(BridgeBrokerGateway gateway, QuoteBoard board, string symbol, CancellationToken cancellationToken)
+    {
+        if (!board.TryGetId(symbol, out var id))
+        {
+            return null;
+        }
+
+        if (!board.HasQuote(id))
+        {
+            var tick = await gateway.GetQuoteAsync(symbol, cancellationToken).ConfigureAwait(false);
+            if (!(tick.Bid > 0 && tick.Ask > 0))
+            {
+                throw new InvalidOperationException($"the terminal has no bid and ask for {symbol}");
+            }
+
+            board.Update(id, tick.Bid, tick.Ask, tick.TimeMs);
+        }
+
+        return id;
+    }
+
+    private static GateDecision Refuse(TradeRequest request, string message) => new(false, RiskChecks.VenueState, message, request);
+
+    private static TradeResult Refused(BridgeBrokerGateway gateway, TradeRequest request, GateDecision decision, long now)
+    {
+        gateway.TryGetQuote(request.Symbol, out var quote);
+        return new TradeResult
+        {
+            Retcode = TradeRetcode.Reject,
+            Action = request.Action,
+            Message = decision.Message,
+            RiskCheck = decision.Check,
+            ClientOrderId = request.ClientOrderId,
+            Bid = quote.Bid,
+            Ask = quote.Ask,
+            TimeMs = now,
+        };
+    }
+
+    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>One account's serialisation and its quote board (kept, so the gate's per-account state stays bound to it).</summary>
+    private sealed class Lane : IDisposable
+    {
+        private QuoteBoard? _board;
+
+        public SemaphoreSlim Lock { get; } = new(1, 1);
+
+        // Created under the lock on first use: the catalogue is the server's, fixed for its lifetime.
+        public QuoteBoard Board(SymbolCatalog catalog) => _board ??= new QuoteBoard(catalog);
+
+        public void Dispose() => Lock.Dispose();
+    }
+}
