@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 using MtMcp.Gateways.Bridge;
 using MtMcp.Server.Market;
 using MtMcp.Testing.Bridge;
@@ -16,15 +18,18 @@ public sealed class BridgeEndToEndTests
     private const long T0 = 1_718_013_601_000;
 
     private static async Task<(ServerHarness Server, SimulatedTerminal Terminal, SimulatedEa Ea)> StartAsync(
-        string tradeMode = "ACCOUNT_TRADE_MODE_DEMO", bool realAccounts = false, ulong login = 5001, MtMcp.Risk.RiskConfiguration? risk = null)
+        string tradeMode = "ACCOUNT_TRADE_MODE_DEMO", bool realAccounts = false, ulong login = 5001, MtMcp.Risk.RiskConfiguration? risk = null,
+        McpClientOptions? clientOptions = null)
     {
-        var server = await ServerHarness.StartAsync(s => s with
-        {
-            Mode = ServerMode.Live,
-            Risk = risk ?? s.Risk,
-            LiveTradingEnabled = true,
-            Bridge = new BridgeSettings("127.0.0.1:0", "e2e-token") { RealAccountsEnabled = realAccounts },
-        });
+        var server = await ServerHarness.StartAsync(
+            s => s with
+            {
+                Mode = ServerMode.Live,
+                Risk = risk ?? s.Risk,
+                LiveTradingEnabled = true,
+                Bridge = new BridgeSettings("127.0.0.1:0", "e2e-token") { RealAccountsEnabled = realAccounts },
+            },
+            clientOptions: clientOptions);
         var terminal = new SimulatedTerminal(login, tradeMode);
         terminal.Quote("EURUSD", 1.08510, 1.08512, T0);
         var endPoint = server.Services.GetRequiredService<BridgeHost>().LocalEndPoint!;
@@ -173,7 +178,27 @@ public sealed class BridgeEndToEndTests
     [InlineData(true)]
     public async Task RealAccount_TradesOnlyWithTheExplicitSetting(bool realAccounts)
     {
-        var (server, terminal, ea) = await StartAsync("ACCOUNT_TRADE_MODE_REAL", realAccounts, login: 6001);
+        // Every order on a REAL account asks the user first; this client answers yes.
+        var asked = new List<string>();
+        var (server, terminal, ea) = await StartAsync("ACCOUNT_TRADE_MODE_REAL", realAccounts, login: 6001, clientOptions: new McpClientOptions
+        {
+            Handlers = new McpClientHandlers
+            {
+                ElicitationHandler = (request, _) =>
+                {
+                    lock (asked)
+                    {
+                        asked.Add(request?.Message ?? "");
+                    }
+
+                    return ValueTask.FromResult(new ElicitResult
+                    {
+                        Action = "accept",
+                        Content = new Dictionary<string, JsonElement> { ["confirm"] = JsonSerializer.SerializeToElement(true) },
+                    });
+                },
+            },
+        });
         await using var _ = server;
         await using var __ = ea;
         var order = new Dictionary<string, object?>
@@ -185,6 +210,7 @@ public sealed class BridgeEndToEndTests
         {
             Assert.Equal("filled", (await server.CallOkAsync("place_order", order)).GetProperty("result").GetProperty("outcome").GetString());
             Assert.Single(terminal.Positions);
+            Assert.Single(asked);
         }
         else
         {
@@ -192,6 +218,7 @@ public sealed class BridgeEndToEndTests
             Assert.Contains("trading.live.real_accounts", error.GetProperty("message").GetString(), StringComparison.Ordinal);
             Assert.Empty(terminal.Positions);
             Assert.DoesNotContain(ea.Requests, r => (string?)r["op"] == "trade.send");
+            Assert.Empty(asked);
         }
 
         Assert.Equal("real", (await server.CallOkAsync("get_account", new() { ["account"] = "mt5-6001" })).GetProperty("trade_mode").GetString());

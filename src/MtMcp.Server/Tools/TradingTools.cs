@@ -57,10 +57,11 @@ internal sealed class TradingTools(
             var target = await TradingTarget.ResolveAsync(accounts, venue, orderPath, account, cancellationToken).ConfigureAwait(false);
             var request = Build(target.Paper, target.Name, symbol, side, type, volume, risk_percent, price, stop_limit_price, stop_loss, take_profit, trailing_stop_points,
                 expiration, magic, comment, ClientOrderId(client_order_id, required: true));
-            if (confirmations.Needed(request))
+            var mode = OrderConfirmations.Mode(target);
+            if (MayTrade(target) && confirmations.Needed(request, mode))
             {
                 // Arguments, market hours (Build) and venue rules (Send) are all checked again when the answer comes back.
-                confirmations.Require(server, context?.Params, user, target.Name, request, Summary(target.Paper, target.Name, request));
+                confirmations.Require(server, context?.Params, user, target.Name, request, Summary(target.Paper, target.Name, request), mode);
             }
 
             return new TradeAnswer(target.Name, Sent(await target.SendAsync(request, TradingMap.Origin("place_order", user), cancellationToken).ConfigureAwait(false)));
@@ -112,6 +113,8 @@ internal sealed class TradingTools(
         [Description("New take profit price; 0 removes it.")] double? take_profit = null,
         [Description("New expiry, ISO-8601 UTC.")] string? expiration = null,
         [Description(AccountArgument)] string? account = null,
+        McpServer? server = null,
+        RequestContext<CallToolRequestParams>? context = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("modify_order", async () =>
@@ -132,6 +135,7 @@ internal sealed class TradingTools(
                 TimeType = expiry is null ? order.TimeType : OrderTimeType.Specified,
                 ExpirationMs = expiry is null ? order.ExpirationMs : Future(expiry.Value),
             };
+            Confirm(server, context, user, target, request);
             return new TradeAnswer(target.Name, Sent(await target.SendAsync(request, TradingMap.Origin("modify_order", user), cancellationToken).ConfigureAwait(false)));
         }, ServerJsonContext.Default.TradeAnswer);
 
@@ -141,6 +145,8 @@ internal sealed class TradingTools(
     public ValueTask<CallToolResult> CancelOrder(
         [Description("Ticket of the pending order (get_orders).")] long ticket,
         [Description(AccountArgument)] string? account = null,
+        McpServer? server = null,
+        RequestContext<CallToolRequestParams>? context = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("cancel_order", async () =>
@@ -148,6 +154,7 @@ internal sealed class TradingTools(
             var target = await TradingTarget.ResolveAsync(accounts, venue, orderPath, account, cancellationToken).ConfigureAwait(false);
             var order = await target.WorkingOrderAsync(ticket, cancellationToken).ConfigureAwait(false);
             var request = new TradeRequest { Action = TradeAction.Remove, Order = order.Ticket, Symbol = order.Symbol };
+            Confirm(server, context, user, target, request);
             return new TradeAnswer(target.Name, Sent(await target.SendAsync(request, TradingMap.Origin("cancel_order", user), cancellationToken).ConfigureAwait(false)));
         }, ServerJsonContext.Default.TradeAnswer);
 
@@ -160,6 +167,8 @@ internal sealed class TradingTools(
         [Description("New take profit price; 0 removes it.")] double? take_profit = null,
         [Description("Trailing stop distance in points; 0 removes it.")] int? trailing_stop_points = null,
         [Description(AccountArgument)] string? account = null,
+        McpServer? server = null,
+        RequestContext<CallToolRequestParams>? context = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("modify_position", async () =>
@@ -181,6 +190,7 @@ internal sealed class TradingTools(
                 TakeProfit = take_profit is null ? position.TakeProfit : Price(spec, take_profit, "take_profit", allowZero: true),
                 TrailingStopPoints = trailing_stop_points is null ? position.TrailingStopPoints : Trailing(trailing_stop_points.Value),
             };
+            Confirm(server, context, user, target, request);
             return new TradeAnswer(target.Name, Sent(await target.SendAsync(request, TradingMap.Origin("modify_position", user), cancellationToken).ConfigureAwait(false)));
         }, ServerJsonContext.Default.TradeAnswer);
 
@@ -192,6 +202,8 @@ internal sealed class TradingTools(
         [Description("Lots to close; default the whole position.")] double? volume = null,
         [Description(ClientOrderIdArgument)] string? client_order_id = null,
         [Description(AccountArgument)] string? account = null,
+        McpServer? server = null,
+        RequestContext<CallToolRequestParams>? context = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("close_position", async () =>
@@ -217,6 +229,7 @@ internal sealed class TradingTools(
                 Volume = lots,
                 ClientOrderId = id,
             };
+            Confirm(server, context, user, target, request);
             return new TradeAnswer(target.Name, Sent(await target.SendAsync(request, TradingMap.Origin("close_position", user), cancellationToken).ConfigureAwait(false)));
         }, ServerJsonContext.Default.TradeAnswer);
 
@@ -230,6 +243,8 @@ internal sealed class TradingTools(
         [Description("Only positions with this magic number.")] long? magic = null,
         [Description("any (default), profit (floating profit above zero) or loss (below zero).")] string? profit = null,
         [Description(AccountArgument)] string? account = null,
+        McpServer? server = null,
+        RequestContext<CallToolRequestParams>? context = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("close_positions", async () =>
@@ -246,6 +261,13 @@ internal sealed class TradingTools(
                     _ => throw ToolErrorException.InvalidArgument("profit", "profit must be any, profit or loss."),
                 });
             var target = await TradingTarget.ResolveAsync(accounts, venue, orderPath, account, cancellationToken).ConfigureAwait(false);
+            var mode = OrderConfirmations.Mode(target);
+            var candidates = await OrderConfirmations.CandidatesAsync(target, filter, cancellationToken).ConfigureAwait(false);
+            if (MayTrade(target) && confirmations.Needed(candidates, mode))
+            {
+                confirmations.Require(server, context?.Params, user, target.Name, filter, candidates, mode);
+            }
+
             var results = (await target.CloseAllAsync(filter, TradingMap.Origin("close_positions", user), cancellationToken).ConfigureAwait(false)).Select(TradingMap.Outcome).ToList();
             return new BulkClose(target.Name, results.Count, results.Count(r => r.Outcome is "filled" or "partial"), results);
         }, ServerJsonContext.Default.BulkClose);
@@ -342,6 +364,20 @@ internal sealed class TradingTools(
         return request;
     }
 
+    // Every request that changes a REAL account, and any above the size limit, waits for the human's answer (docs/mcp-server.md).
+    private void Confirm(McpServer? server, RequestContext<CallToolRequestParams>? context, ClaimsPrincipal? user, TradingTarget target, TradeRequest request)
+    {
+        var mode = OrderConfirmations.Mode(target);
+        if (MayTrade(target) && confirmations.Needed(request, mode))
+        {
+            confirmations.Require(server, context?.Params, user, target.Name, request, OrderConfirmations.Describe(target.Name, request), mode);
+        }
+    }
+
+    // A terminal the configuration does not let trade (a REAL account without trading.live.real_accounts) refuses the
+    // request itself, with that reason: the user is not asked about an order that cannot be sent.
+    private static bool MayTrade(TradingTarget target) => target.Bridged?.TradingEnabled != false;
+
     // What the user is asked to confirm: the order as it will be sent, with its margin.
     private string Summary(PaperTradingService? service, string account, TradeRequest request)
     {
@@ -352,11 +388,11 @@ internal sealed class TradingTools(
             ? string.Create(CultureInfo.InvariantCulture, $"Margin needed {check.RequiredMargin:0.00}, free margin after {check.MarginFree:0.00}. ")
             : "";
         var at = request.Action == TradeAction.Deal ? "at market" : "at " + spec.FormatPrice(request.Price);
-        return string.Create(CultureInfo.InvariantCulture,
+        var text = string.Create(CultureInfo.InvariantCulture,
             $"Send {TradingMap.Name(request.Type).Replace('_', ' ')} {request.Volume} lots {spec.Name} {at} on account {account}"
             + $"{(request.StopLoss > 0 ? ", stop loss " + spec.FormatPrice(request.StopLoss) : ", no stop loss")}"
-            + $"{(request.TakeProfit > 0 ? ", take profit " + spec.FormatPrice(request.TakeProfit) : "")}? "
-            + $"{margin}(Orders above {settings.ConfirmAboveLots} lots need your confirmation.)");
+            + $"{(request.TakeProfit > 0 ? ", take profit " + spec.FormatPrice(request.TakeProfit) : "")}? {margin}");
+        return text.TrimEnd();
     }
 
     private void MarketOpen(SymbolSpec spec)
