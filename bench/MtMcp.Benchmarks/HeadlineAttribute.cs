@@ -14,6 +14,12 @@ internal sealed class HeadlineAttribute(string name, HeadlineUnit unit, double t
 
     /// <summary>The target in <see cref="Unit"/>: a minimum rate, or a maximum time.</summary>
     public double Target { get; } = target;
+
+    /// <summary>
+    /// The parameter case the target is about, as the run prints it (for example <c>RecordsPerStep=5</c>); null = every
+    /// case. The other cases stay in the table as context.
+    /// </summary>
+    public string? Case { get; init; }
 }
 
 /// <summary>How a headline figure is expressed.</summary>

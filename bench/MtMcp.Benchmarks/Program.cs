@@ -41,8 +41,13 @@ internal static class Headlines
                 continue;
             }
 
-            var meanNs = report.ResultStatistics.Mean;
             var parameters = report.BenchmarkCase.Parameters.PrintInfo;
+            if (headline.Case is { } only && !parameters.Split('&').Contains(only, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            var meanNs = report.ResultStatistics.Mean;
             var name = parameters.Length > 0 ? $"{headline.Name} ({parameters})" : headline.Name;
             var (value, target, met) = headline.Unit switch
             {

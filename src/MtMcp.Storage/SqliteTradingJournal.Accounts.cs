@@ -7,6 +7,11 @@ namespace MtMcp.Storage;
 public sealed partial class SqliteTradingJournal
 {
     /// <inheritdoc />
+    /// <remarks>
+    /// Steps committed at the same time from different threads share one SQLite transaction (group commit, see
+    /// <see cref="SqliteTradingJournal"/>); each returns only once its own step is durable, and a malformed step fails
+    /// alone.
+    /// </remarks>
     /// <exception cref="StorageException">The storage failed; nothing of the step was stored.</exception>
     /// <exception cref="ArgumentException">
     /// A transaction lacks the order, deal or position its type needs, or an audit record a required field; nothing was stored.
@@ -15,53 +20,43 @@ public sealed partial class SqliteTradingJournal
     {
         ArgumentException.ThrowIfNullOrEmpty(account);
         ArgumentNullException.ThrowIfNull(changes);
-        lock (_gate)
+        CommitGrouped(account, changes, records: null);
+    }
+
+    /// <summary>Writes one step inside the group's write transaction; returns the audit checkpoint it wrote, if any.</summary>
+    private AuditCheckpoint? WriteStep(string account, AccountChanges changes)
+    {
+        var accountId = FindAccountId(account, useCache: true) ?? throw UnknownAccount(account);
+        var transactions = changes.Transactions;
+        for (var i = 0; i < transactions.Count; i++)
         {
-            ThrowIfDisposed();
-            AuditCheckpoint? checkpoint;
-            try
-            {
-                using var transaction = Begin();
-                var accountId = FindAccountId(account, useCache: true) ?? throw UnknownAccount(account);
-                var transactions = changes.Transactions;
-                for (var i = 0; i < transactions.Count; i++)
-                {
-                    Apply(account, accountId, i, transactions[i]);
-                }
-
-                var clientOrders = changes.ClientOrders;
-                for (var i = 0; i < clientOrders.Count; i++)
-                {
-                    WriteClientOrder(accountId, clientOrders[i].Key, clientOrders[i].Value);
-                }
-
-                var update = _statements.UpdateAccount;
-                var row = new RowWriter(update.Parameters);
-                row.Write(accountId);
-                row.Write(changes.Balance);
-                row.Write(changes.Credit);
-                row.Write(changes.NextTicket);
-                row.Write(changes.TimeMs);
-                row.Write(changes.Cursor);
-                row.Write(changes.RiskState);
-                if (update.ExecuteNonQuery() == 0)
-                {
-                    // Deleted behind the cached id (by another journal on the same file).
-                    _accountIds.Remove(account);
-                    throw UnknownAccount(account);
-                }
-
-                // The step's audit records land in the same transaction: never a fill without its record, or the reverse.
-                checkpoint = changes.Audit.Count > 0 ? AppendAuditLocked(changes.Audit, force: false) : null;
-                transaction.Commit();
-            }
-            catch (SqliteException ex)
-            {
-                throw Failure($"commit a step of account '{account}'", ex);
-            }
-
-            Anchor(checkpoint);
+            Apply(account, accountId, i, transactions[i]);
         }
+
+        var clientOrders = changes.ClientOrders;
+        for (var i = 0; i < clientOrders.Count; i++)
+        {
+            WriteClientOrder(accountId, clientOrders[i].Key, clientOrders[i].Value);
+        }
+
+        var update = _statements.UpdateAccount;
+        var row = new RowWriter(update.Parameters);
+        row.Write(accountId);
+        row.Write(changes.Balance);
+        row.Write(changes.Credit);
+        row.Write(changes.NextTicket);
+        row.Write(changes.TimeMs);
+        row.Write(changes.Cursor);
+        row.Write(changes.RiskState);
+        if (update.ExecuteNonQuery() == 0)
+        {
+            // Deleted behind the cached id (by another journal on the same file).
+            _accountIds.Remove(account);
+            throw UnknownAccount(account);
+        }
+
+        // The step's audit records land in the same transaction: never a fill without its record, or the reverse.
+        return changes.Audit.Count > 0 ? AppendAuditLocked(changes.Audit, force: false) : null;
     }
 
     /// <inheritdoc />

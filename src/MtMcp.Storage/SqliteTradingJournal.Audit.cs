@@ -15,36 +15,27 @@ public sealed partial class SqliteTradingJournal
     private readonly byte[] _auditHash = new byte[AuditChain.HashBytes];
     private readonly byte[] _auditHead = new byte[AuditChain.HashBytes];
 
+    // The chain's head and last checkpoint as the current write transaction left them: read from the file by the
+    // transaction's first append (another journal on the same file may have appended before it), then kept, so that
+    // the steps of a group do not read them again. Forgotten when a transaction begins or a savepoint rolls back.
+    private bool _auditHeadKnown;
+    private long _auditHeadSequence;
+    private long _sealedUpTo;
+    private long _sealedAtUs;
+
     /// <summary>Where the latest checkpoint is also written (see <see cref="AuditOptions.AnchorPath"/>).</summary>
     public string AuditAnchorPath => _anchorPath;
 
     /// <inheritdoc />
+    /// <remarks>Shares a transaction with concurrent commits and appends (group commit), returning once durable.</remarks>
     /// <exception cref="StorageException">The storage failed; nothing was appended.</exception>
     /// <exception cref="ArgumentException">A record lacks its kind, account, actor, channel or payload; nothing was appended.</exception>
     public void AppendAudit(IReadOnlyList<AuditRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
-        if (records.Count == 0)
+        if (records.Count > 0)
         {
-            return;
-        }
-
-        lock (_gate)
-        {
-            ThrowIfDisposed();
-            AuditCheckpoint? checkpoint;
-            try
-            {
-                using var transaction = Begin();
-                checkpoint = AppendAuditLocked(records, force: false);
-                transaction.Commit();
-            }
-            catch (SqliteException ex)
-            {
-                throw Failure("append to the audit log", ex);
-            }
-
-            Anchor(checkpoint);
+            CommitGrouped(account: null, changes: null, records);
         }
     }
 
@@ -82,18 +73,21 @@ public sealed partial class SqliteTradingJournal
     /// </summary>
     private AuditCheckpoint? AppendAuditLocked(IReadOnlyList<AuditRecord> records, bool force)
     {
-        // The head is read inside the write transaction: another journal on the same file may have appended.
-        var (sequence, previous) = ReadHead();
+        if (!_auditHeadKnown)
+        {
+            ReadAuditHead();
+        }
+
+        var sequence = _auditHeadSequence;
         var recordedUs = (_audit.Time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond;
         var insert = _statements.InsertAudit;
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i] ?? throw new ArgumentException($"Audit record {i} of {records.Count} is null; nothing was appended.", nameof(records));
             CheckFields(record, i, records.Count);
-            sequence++;
-            _chain.Hash(sequence, previous, recordedUs, record, _auditHash);
+            _chain.Hash(sequence + 1, _auditHead, recordedUs, record, _auditHash);
             var row = new RowWriter(insert.Parameters);
-            row.Write(sequence);
+            row.Write(sequence + 1);
             row.Write(recordedUs);
             row.Write(record.TimeMs);
             row.Write(record.Kind);
@@ -102,37 +96,54 @@ public sealed partial class SqliteTradingJournal
             row.Write(record.Channel);
             row.Write(record.ClientOrderId);
             row.Write(record.Payload);
-            row.Write(previous);
+            row.Write(_auditHead);
             row.Write(_auditHash);
             insert.ExecuteNonQuery();
+            sequence++;
+            _auditHeadSequence = sequence;
             _auditHash.CopyTo(_auditHead, 0);
-            previous = _auditHead;
         }
 
-        return _audit.Key is { } key && sequence > 0 ? CheckpointIfDue(key, sequence, previous, recordedUs, force) : null;
+        return _audit.Key is { } key && sequence > 0 ? CheckpointIfDue(key, sequence, _auditHead, recordedUs, force) : null;
     }
 
-    private (long Sequence, byte[] Hash) ReadHead()
+    /// <summary>Reads the chain's head and last checkpoint inside the write transaction.</summary>
+    private void ReadAuditHead()
     {
-        using var reader = _statements.AuditHead.ExecuteReader();
-        return reader.Read() ? (reader.GetInt64(0), (byte[])reader.GetValue(1)) : (0, AuditChain.Genesis.ToArray());
-    }
+        using (var reader = _statements.AuditHead.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                _auditHeadSequence = reader.GetInt64(0);
+                ((byte[])reader.GetValue(1)).CopyTo(_auditHead, 0);
+            }
+            else
+            {
+                _auditHeadSequence = 0;
+                AuditChain.Genesis.CopyTo(_auditHead);
+            }
+        }
 
-    private AuditCheckpoint? CheckpointIfDue(byte[] key, long sequence, byte[] hash, long nowUs, bool force)
-    {
         // No checkpoint yet: the first append is due by time, which seals the log's beginning.
-        long sealedUpTo = 0, sealedAtUs = 0;
+        (_sealedUpTo, _sealedAtUs) = (0, 0);
         using (var reader = _statements.LastCheckpoint.ExecuteReader())
         {
             if (reader.Read())
             {
-                (sealedUpTo, sealedAtUs) = (reader.GetInt64(0), reader.GetInt64(1));
+                (_sealedUpTo, _sealedAtUs) = (reader.GetInt64(0), reader.GetInt64(1));
             }
         }
 
-        var due = sequence - sealedUpTo >= _audit.CheckpointEveryRecords
-            || nowUs - sealedAtUs >= _audit.CheckpointEvery.Ticks / TimeSpan.TicksPerMicrosecond;
-        if (sequence <= sealedUpTo || !(due || force))
+        _auditHeadKnown = true;
+    }
+
+    private void ForgetAuditHead() => _auditHeadKnown = false;
+
+    private AuditCheckpoint? CheckpointIfDue(byte[] key, long sequence, byte[] hash, long nowUs, bool force)
+    {
+        var due = sequence - _sealedUpTo >= _audit.CheckpointEveryRecords
+            || nowUs - _sealedAtUs >= _audit.CheckpointEvery.Ticks / TimeSpan.TicksPerMicrosecond;
+        if (sequence <= _sealedUpTo || !(due || force))
         {
             return null;
         }
@@ -146,6 +157,7 @@ public sealed partial class SqliteTradingJournal
         row.Write(_auditKeyId);
         row.Write(mac);
         insert.ExecuteNonQuery();
+        (_sealedUpTo, _sealedAtUs) = (sequence, nowUs);
         return new AuditCheckpoint(sequence, Convert.ToHexStringLower(hash), nowUs, _auditKeyId!, Convert.ToHexStringLower(mac));
     }
 

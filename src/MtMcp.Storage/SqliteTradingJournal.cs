@@ -26,7 +26,8 @@ namespace MtMcp.Storage;
 /// <para>
 /// Thread-safety: one connection guarded by a lock; every method may be called from any thread. Calls are
 /// serialised (SQLite has one writer per file anyway), so different accounts on different threads are safe;
-/// one account's steps must still come from one writer in order.
+/// one account's steps must still come from one writer in order. Commits and audit appends that arrive together
+/// share one transaction (group commit), each returning once its own write is durable.
 /// </para>
 /// <para>
 /// Durability: see <see cref="JournalDurability"/>. The log is checkpointed into the file by a background thread so
@@ -239,6 +240,7 @@ public sealed partial class SqliteTradingJournal : ITradingJournal
     {
         var transaction = _connection.BeginTransaction(deferred: false);
         _statements.Enlist(transaction);
+        ForgetAuditHead();
         return transaction;
     }
 

@@ -9,9 +9,12 @@ namespace MtMcp.Benchmarks;
 
 /// <summary>
 /// Audit append throughput: steps carrying <see cref="RecordsPerStep"/> audit records (about 400-byte canonical JSON
-/// payloads, as an order intent) committed to a journal file, each step one durable transaction with the account row, as
-/// the paper venue commits them. Signed checkpoints on (a key, every 1000 records, with the anchor file). One invocation
-/// appends <see cref="RecordsPerInvoke"/> records, so the mean per operation is the time per record.
+/// payloads, as an order intent) committed to a journal file with the account row, each call returning once durable.
+/// Signed checkpoints on (a key, every 1000 records, with the anchor file). <see cref="AppendSteps"/> is one writer
+/// waiting for each commit before the next (a transaction per step: bounded by the commit's latency);
+/// <see cref="AppendStepsFromWriters"/> is <see cref="Writers"/> threads, one account each, committing at once, as the
+/// server's clients, bridged accounts and venue do, so that group commit shares transactions among them. The mean per
+/// operation is the time per record.
 /// </summary>
 /// <remarks>
 /// As in a venue, a step's records carry the step's time (venue time only moves forward) and every order its own client
@@ -24,16 +27,23 @@ namespace MtMcp.Benchmarks;
 public class AuditBenchmarks
 {
     private const int RecordsPerInvoke = 1000;
+    private const int Writers = 16;
+    private const int RecordsPerWriter = 100;
     private const int RecordsPerOrder = 5;
     private const string Account = "bench";
-    private readonly AccountChanges _changes = new();
-    private readonly Random _random = new(6);
+    private readonly Writer _writer = new(Account, 6);
     private string _folder = "";
     private SqliteTradingJournal _journal = null!;
     private AuditRecord[] _records = [];
-    private long _time = 1_735_776_000_000;
+    private Writer[] _writers = [];
+    private Thread[] _threads = [];
+    private Barrier _round = null!;
+    private volatile bool _stopping;
 
-    /// <summary>Records per step (one transaction): a refused order has 3, a fill about 5, a bulk close many.</summary>
+    /// <summary>
+    /// Records per step: an order's intent, decision, gateway request, result and fill are 5 (the headline case: the
+    /// target is about order traffic); 1 is the worst case (a lone kill-switch or configuration record), 100 a bulk close.
+    /// </summary>
     [Params(1, 5, 100)]
     public int RecordsPerStep { get; set; }
 
@@ -53,40 +63,84 @@ public class AuditBenchmarks
             Login = 1, Server = "Bench", Currency = "USD", Leverage = 30, TradeMode = AccountTradeMode.Demo,
             MarginMode = AccountMarginMode.RetailHedging,
         };
-        _journal.Save(Account, new AccountState { Settings = new AccountSettings { Info = info }, Balance = 100_000m, NextTicket = 2 });
+        _writers = [.. Enumerable.Range(0, Writers).Select(i => new Writer(string.Create(CultureInfo.InvariantCulture, $"{Account}-{i}"), 100 + i))];
+        foreach (var name in _writers.Select(w => w.Account).Prepend(Account))
+        {
+            _journal.Save(name, new AccountState { Settings = new AccountSettings { Info = info }, Balance = 100_000m, NextTicket = 2 });
+        }
+
         _records = [.. Enumerable.Range(0, RecordsPerStep).Select(Record)];
+        _round = new Barrier(Writers + 1);
+        _threads = [.. _writers.Select(w => new Thread(() => RunWriter(w)) { IsBackground = true })];
+        foreach (var thread in _threads)
+        {
+            thread.Start();
+        }
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
+        _stopping = true;
+        _round.SignalAndWait();
+        foreach (var thread in _threads)
+        {
+            thread.Join();
+        }
+
+        _round.Dispose();
         _journal.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
 
     [Benchmark(OperationsPerInvoke = RecordsPerInvoke)]
-    [Headline("Audit append (records/s)", HeadlineUnit.ItemsPerSecond, 50_000)]
-    public void AppendSteps()
+    public void AppendSteps() => Append(_writer, RecordsPerInvoke);
+
+    [Benchmark(OperationsPerInvoke = Writers * RecordsPerWriter)]
+    [Headline("Audit append, 16 writers, orders (records/s)", HeadlineUnit.ItemsPerSecond, 50_000, Case = "RecordsPerStep=5")]
+    public void AppendStepsFromWriters()
     {
-        for (var appended = 0; appended < RecordsPerInvoke; appended += RecordsPerStep)
+        _round.SignalAndWait(); // start the round
+        _round.SignalAndWait(); // every writer has appended its share
+    }
+
+    private void RunWriter(Writer writer)
+    {
+        while (true)
         {
-            _changes.Clear();
-            _time++;
+            _round.SignalAndWait();
+            if (_stopping)
+            {
+                return;
+            }
+
+            Append(writer, RecordsPerWriter);
+            _round.SignalAndWait();
+        }
+    }
+
+    private void Append(Writer writer, int records)
+    {
+        var changes = writer.Changes;
+        for (var appended = 0; appended < records; appended += RecordsPerStep)
+        {
+            changes.Clear();
+            writer.Time++;
             var clientOrderId = "";
             for (var i = 0; i < _records.Length; i++)
             {
                 if (i % RecordsPerOrder == 0)
                 {
-                    clientOrderId = _random.NextInt64().ToString("x16", CultureInfo.InvariantCulture);
+                    clientOrderId = writer.Random.NextInt64().ToString("x16", CultureInfo.InvariantCulture);
                 }
 
-                _changes.AddAudit(_records[i] with { TimeMs = _time, ClientOrderId = clientOrderId });
+                changes.AddAudit(_records[i] with { TimeMs = writer.Time, Account = writer.Account, ClientOrderId = clientOrderId });
             }
 
-            _changes.Balance = 100_000m;
-            _changes.NextTicket = 2;
-            _changes.TimeMs = _time;
-            _journal.Commit(Account, _changes);
+            changes.Balance = 100_000m;
+            changes.NextTicket = 2;
+            changes.TimeMs = writer.Time;
+            _journal.Commit(writer.Account, changes);
         }
     }
 
@@ -99,4 +153,16 @@ public class AuditBenchmarks
             .Add("order", 0UL).Add("position", 0UL).Add("position_by", 0UL)
             .Add("client_order_id", string.Create(CultureInfo.InvariantCulture, $"c-{i}"))
             .Add("trailing_stop_points", 0L).Add("trailing_step_points", 0L).ToString());
+
+    /// <summary>One writer's account, step buffer, client order ids and venue time (which only moves forward).</summary>
+    private sealed class Writer(string account, int seed)
+    {
+        public string Account { get; } = account;
+
+        public AccountChanges Changes { get; } = new();
+
+        public Random Random { get; } = new(seed);
+
+        public long Time { get; set; } = 1_735_776_000_000;
+    }
 }
