@@ -62,4 +62,35 @@ public sealed class NativeBacktestTests
         Assert.Equal(4 * open.Ticks, ohlc.Ticks);
         Assert.True(real.Ticks > ohlc.Ticks);
     }
+
+    [Theory]
+    [InlineData(10, 0)] // below the ≈ 13.9 USD margin of 0.01 lot of EURUSD at 1:100: nothing to size, nothing sent
+    [InlineData(20, 1)] // above it: one minimum lot
+    public void RunBars_AllInWithADepositNearTheMinimumMargin_TradesOnlyWhenTheMinimumLotIsAffordable(decimal deposit, int trades)
+    {
+        var bars = BarResampler.TicksToBars(s_ticks.Value, Timeframe.M1, 0.00001);
+
+        var result = NativeBacktest.RunBars(bars, Timeframe.M1, NativeModel.M1Ohlc, new BuyOnceAllIn(), null, s_options with { Deposit = deposit });
+
+        var entries = result.Deals.Where(d => d is { Type: DealType.Buy, Entry: DealEntry.In }).ToList();
+        Assert.Equal(trades, entries.Count);
+        Assert.All(entries, d => Assert.Equal(0.01m, d.Volume));
+        Assert.Empty(result.Rejections); // sizing by the margin finds 0 lots rather than sending a refused order
+    }
+
+    /// <summary>Buys with 99 % of the free margin on every bar while flat, and holds.</summary>
+    private sealed class BuyOnceAllIn : IStrategy
+    {
+        public void Init(IStrategyContext context)
+        {
+        }
+
+        public void OnBar(IStrategyContext context)
+        {
+            if (context.Position.IsFlat)
+            {
+                context.Buy(0.99);
+            }
+        }
+    }
 }

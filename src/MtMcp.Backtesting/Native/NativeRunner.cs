@@ -17,6 +17,7 @@ internal sealed class NativeRunner : IStrategyContext
     private readonly IStrategy _strategy;
     private readonly SimulatedVenue _venue;
     private readonly TradingAccount _account;
+    private readonly CurrencyConverter _converter;
     private readonly int _id;
     private readonly ReadOnlyMemory<Bar> _source;
     private readonly List<Bar>? _built;
@@ -61,6 +62,7 @@ internal sealed class NativeRunner : IStrategyContext
             Commission = options.Commission,
         };
         _account = _venue.Open(Magic, settings, options.Deposit, 0);
+        _converter = new CurrencyConverter(_venue.Quotes.Symbols, _venue.Quotes);
         _source = bars;
         _built = bars.IsEmpty ? [] : null;
         _equity = options.EquityCurve ? new List<double>(bars.Length) : null;
@@ -219,11 +221,50 @@ internal sealed class NativeRunner : IStrategyContext
 
     private void Place(bool isBuy, double size, double limit, double stop, double sl, double tp, string? tag)
     {
+        if (size < 1 && CannotPayMinimumMargin(isBuy))
+        {
+            return; // what sizing by the margin would find, without the order checks
+        }
+
         var lots = StrategyOrders.Lots(Spec, isBuy, size, _account.Check);
         if (lots > 0)
         {
             Send(StrategyOrders.Entry(Spec, isBuy, lots, limit, stop, sl, tp, tag));
         }
+    }
+
+    /// <summary>
+    /// Whether an account with no positions or orders cannot even pay the margin of the smallest volume, so that sizing
+    /// by a fraction of the margin can only find 0 lots. An all-in strategy that lost its deposit asks on every signal
+    /// (tens of thousands of times in a million bars), and each order check builds its rejection, so this answers first.
+    /// Exact: the free margin after such a fill is the balance and credit, minus the fill's spread and commission
+    /// (neither negative here), minus the margin computed below.
+    /// </summary>
+    private bool CannotPayMinimumMargin(bool isBuy)
+    {
+        if (_account.Positions.Count > 0 || _account.Orders.Count > 0 || Options.Commission is { PerLot: < 0 } or { PerMillion: < 0 })
+        {
+            return false;
+        }
+
+        var quote = _venue.Quotes.Get(_id);
+        if (!(quote.Ask >= quote.Bid))
+        {
+            return false;
+        }
+
+        double margin;
+        try
+        {
+            margin = MarginCalculator.OrderMargin(Spec, isBuy ? PositionType.Buy : PositionType.Sell, Spec.VolumeMin, Options.Leverage, Options.Currency, _converter, quote);
+        }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException)
+        {
+            return false; // the order check reports it
+        }
+
+        // A relative hair below the margin: the engine's own margin of the fill may differ from this one in the last bits.
+        return (double)(_account.Balance + _account.Credit) < margin * (1 - 1e-9);
     }
 
     private void Send(TradeRequest request)
