@@ -22,13 +22,33 @@ public sealed class NativeStreamingTests
         return bars;
     }
 
-    private static long Allocated(Bar[] bars, NativeModel model)
+    private static long Allocated(Bar[] bars, NativeModel model, Func<IStrategy>? strategy = null)
     {
-        // An indicator fed every bar and OnBar called every bar, but no orders: what is left is the per-bar path itself.
+        // By default an indicator fed every bar and OnBar called every bar, but no orders: the per-bar path itself.
         var options = new NativeOptions { EquityCurve = false };
         var before = GC.GetAllocatedBytesForCurrentThread();
-        NativeBacktest.RunBars(bars, Timeframe.M1, model, new Watching(), null, options);
+        NativeBacktest.RunBars(bars, Timeframe.M1, model, strategy?.Invoke() ?? new Watching(), null, options);
         return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    [Theory]
+    [InlineData(NativeModel.OpenPrices)]
+    [InlineData(NativeModel.M1Ohlc)]
+    [InlineData(NativeModel.GeneratedTicks)]
+    public void RunBars_HoldingAPositionWithStops_AllocationIsFlatInTheBars(NativeModel model)
+    {
+        // The same trades in both runs (one entry, stops checked on every quote, the close at the end): what grows
+        // with more bars is only the per-quote and per-bar path with an open position.
+        var small = Walk(10_000);
+        var large = Walk(40_000);
+        var held = NativeBacktest.RunBars(large, Timeframe.M1, model, new Holding(), null, new NativeOptions { EquityCurve = false });
+        Assert.Equal(DealType.Buy, held.Deals[1].Type); // bought once and held: no stop or target is reached
+        Assert.Equal(held.Deals.Count - 2, held.Deals.Skip(2).Count(d => d.Entry == DealEntry.Out && d.TimeMs >= large[^1].Time * 1000));
+        Allocated(small, model, () => new Holding());
+        Allocated(large, model, () => new Holding());
+        var smallBytes = Enumerable.Range(0, 3).Min(_ => Allocated(small, model, () => new Holding()));
+        var largeBytes = Enumerable.Range(0, 3).Min(_ => Allocated(large, model, () => new Holding()));
+        Assert.True(largeBytes - smallBytes < 4_096, $"{model}: {smallBytes} B for 10 k bars, {largeBytes} B for 40 k bars");
     }
 
     [Theory]
@@ -59,6 +79,26 @@ public sealed class NativeStreamingTests
         Assert.Empty(without.Equity);
         // The report's equity drawdown is measured while streaming, the same with or without the curve.
         Assert.Equal(result.Report, without.Report);
+    }
+
+    /// <summary>Buys 0.1 lot once, with a stop and a target far outside the walk, and keeps it.</summary>
+    private sealed class Holding : IStrategy
+    {
+        public void Init(IStrategyContext context)
+        {
+        }
+
+        private bool _bought;
+
+        public void OnBar(IStrategyContext context)
+        {
+            if (!_bought)
+            {
+                var close = context.Bars[context.BarIndex].Close;
+                context.Buy(10_000, sl: close / 2, tp: close * 2);
+                _bought = true;
+            }
+        }
     }
 
     private sealed class Watching : IStrategy
