@@ -16,8 +16,8 @@ internal sealed class HeadlineAttribute(string name, HeadlineUnit unit, double t
     public double Target { get; } = target;
 
     /// <summary>
-    /// The parameter case the target is about, as the run prints it (for example <c>RecordsPerStep=5</c>); null = every
-    /// case. The other cases stay in the table as context.
+    /// The parameter case the target is about, as the run prints it (for example <c>RecordsPerStep=5</c>; several values
+    /// joined by <c>&amp;</c> must all match); null = every case. The other cases stay in the table as context.
     /// </summary>
     public string? Case { get; init; }
 }

@@ -42,7 +42,7 @@ internal static class Headlines
             }
 
             var parameters = report.BenchmarkCase.Parameters.PrintInfo;
-            if (headline.Case is { } only && !parameters.Split('&').Contains(only, StringComparer.Ordinal))
+            if (headline.Case is { } only && !only.Split('&').All(parameters.Split('&').Contains))
             {
                 continue;
             }

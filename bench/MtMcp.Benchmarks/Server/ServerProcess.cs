@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using ModelContextProtocol.Client;
 
 namespace MtMcp.Benchmarks;
@@ -15,9 +16,16 @@ internal static class ServerProcess
     public static readonly IReadOnlyDictionary<string, object?> QuoteArguments = new Dictionary<string, object?> { ["symbols"] = new[] { "EURUSD" } };
 
     private static readonly Lazy<string> s_cliPath = new(FindCli);
+    private static readonly Lazy<string> s_readyToRunPath = new(PublishReadyToRun);
 
-    /// <summary>The CLI's entry assembly.</summary>
+    /// <summary>The CLI's entry assembly, as built (every method compiled by the JIT when first called).</summary>
     public static string CliPath => s_cliPath.Value;
+
+    /// <summary>
+    /// The CLI published for this machine's platform with ReadyToRun code, as the container image ships it (and as
+    /// <c>dotnet publish -r RID -p:PublishReadyToRun=true</c> installs it): published once per benchmark process.
+    /// </summary>
+    public static string ReadyToRunCliPath => s_readyToRunPath.Value;
 
     /// <summary>A throwaway data directory.</summary>
     public static string NewDataDirectory()
@@ -41,12 +49,12 @@ internal static class ServerProcess
     }
 
     /// <summary>Starts <c>serve</c> over stdio and connects the SDK client to it (initialize included).</summary>
-    public static Task<McpClient> ConnectStdioAsync(string dataDirectory) =>
+    public static Task<McpClient> ConnectStdioAsync(string dataDirectory, string? cliPath = null) =>
         McpClient.CreateAsync(new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "mtmcp",
             Command = "dotnet",
-            Arguments = [CliPath, "--data-dir", dataDirectory, "serve"],
+            Arguments = [cliPath ?? CliPath, "--data-dir", dataDirectory, "serve"],
             StandardErrorLines = _ => { },
         }));
 
@@ -111,15 +119,43 @@ internal static class ServerProcess
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    // BenchmarkDotNet runs from a generated project below bench/: walk up to the repository root.
     private static string FindCli()
+    {
+        var path = Path.Combine(RepositoryRoot(), "src", "MtMcp.Cli", "bin", "Release", "net10.0", "mtmcp.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is missing: build src/MtMcp.Cli in Release.", path);
+    }
+
+    private static string PublishReadyToRun()
+    {
+        var root = RepositoryRoot();
+        var output = Path.Combine(root, "bench", "MtMcp.Benchmarks", "BenchmarkDotNet.Artifacts", "mtmcp-readytorun");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[]
+                 {
+                     "publish", Path.Combine(root, "src", "MtMcp.Cli", "MtMcp.Cli.csproj"), "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier,
+                     "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output,
+                 })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0
+            ? Path.Combine(output, "mtmcp.dll")
+            : throw new InvalidOperationException($"dotnet publish -p:PublishReadyToRun=true failed: {stdout.Result}{stderr}");
+    }
+
+    // BenchmarkDotNet runs from a generated project below bench/: walk up to the repository root.
+    private static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "MtMcp.slnx")))
             {
-                var path = Path.Combine(directory.FullName, "src", "MtMcp.Cli", "bin", "Release", "net10.0", "mtmcp.dll");
-                return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is missing: build src/MtMcp.Cli in Release.", path);
+                return directory.FullName;
             }
         }
 
