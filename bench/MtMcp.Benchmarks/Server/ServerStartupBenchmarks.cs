@@ -77,7 +77,7 @@ public class ServerStartupBenchmarks
     }
 
     [Benchmark]
-    [Headline("serve start to first get_quote answer", HeadlineUnit.Milliseconds, 500, Case = "Data=Warm&Build=ReadyToRun")]
+    [Headline("serve start to first get_quote answer", HeadlineUnit.Milliseconds, 500, Case = "Data=Warm&Build=Jit")]
     public async Task StartToFirstQuote()
     {
         _client = await ServerProcess.ConnectStdioAsync(_data, Cli).ConfigureAwait(false);

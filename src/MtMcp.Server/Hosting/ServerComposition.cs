@@ -92,53 +92,53 @@ public static class ServerComposition
         // Registration order is the tools/list order: toolsets as Toolsets.All lists them.
         if (settings.Exposes(Toolsets.Market))
         {
-            builder.WithTools<MarketTools>(json);
+            builder.WithToolsOf<MarketTools>(json);
         }
 
         if (settings.Exposes(Toolsets.Account))
         {
-            builder.WithTools<AccountTools>(json);
+            builder.WithToolsOf<AccountTools>(json);
         }
 
         if (settings.Exposes(Toolsets.Trading) && trading)
         {
-            builder.WithTools<TradingTools>(json);
+            builder.WithToolsOf<TradingTools>(json);
         }
 
         if (settings.Exposes(Toolsets.Analysis))
         {
-            builder.WithTools<AnalysisTools>(json);
-            builder.WithTools<MarketAnalysisTools>(json);
+            builder.WithToolsOf<AnalysisTools>(json);
+            builder.WithToolsOf<MarketAnalysisTools>(json);
         }
 
         if (settings.Exposes(Toolsets.Risk))
         {
-            builder.WithTools<RiskTools>(json);
+            builder.WithToolsOf<RiskTools>(json);
         }
 
         if (settings.Exposes(Toolsets.Strategy))
         {
-            builder.WithTools<StrategyTools>(json);
-            builder.WithTools<OptimizationTools>(json);
+            builder.WithToolsOf<StrategyTools>(json);
+            builder.WithToolsOf<OptimizationTools>(json);
             if (trading)
             {
-                builder.WithTools<StrategyExecutionTools>(json);
+                builder.WithToolsOf<StrategyExecutionTools>(json);
             }
 
-            builder.WithTools<StrategyStatusTools>(json);
+            builder.WithToolsOf<StrategyStatusTools>(json);
             builder.WithResources<StrategyResources>();
         }
 
         if (settings.Exposes(Toolsets.Reports))
         {
-            builder.WithTools<ReportTools>(json);
+            builder.WithToolsOf<ReportTools>(json);
         }
 
         if (settings.Exposes(Toolsets.Alerts))
         {
             services.AddSingleton<AlertService>();
             services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<AlertService>());
-            builder.WithTools<AlertTools>(json);
+            builder.WithToolsOf<AlertTools>(json);
             builder.WithResources<AlertResources>();
         }
 
