@@ -11,7 +11,7 @@ namespace MtMcp.MetaApi;
 /// </summary>
 public sealed partial class MetaApiGateway
 {
-    private async Task<Attempt> ReconcileAsync(TradeRequest request, string clientId, long intentMs, CancellationToken cancellationToken)
+    private async Task<SendAttempt> ReconcileAsync(TradeRequest request, string clientId, long intentMs, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         var graceUsed = false;
@@ -43,7 +43,7 @@ public sealed partial class MetaApiGateway
                     Notify(BrokerTradeChange.Resync);
                 }
 
-                return Attempt.Final(found);
+                return SendAttempt.Final(found);
             }
 
             if (!graceUsed)
@@ -55,12 +55,12 @@ public sealed partial class MetaApiGateway
             }
 
             Log.TradeReconciled(_logger, Name, clientId, 0);
-            return Attempt.NotExecuted(Result(request, TradeRetcode.Reject,
+            return SendAttempt.NotExecuted(Result(request, TradeRetcode.Reject,
                 $"The answer was lost; MetaApi shows no order, deal or change for this request (clientId {clientId}), so it was not executed. "
                 + "Sending it again with the same client_order_id is safe."));
         }
 
-        return Attempt.Uncertain(Result(request, TradeRetcode.Timeout,
+        return SendAttempt.Uncertain(Result(request, TradeRetcode.Timeout,
             $"The answer was lost and the outcome could not be read back yet ({lastProblem}). Do not send a new order: "
             + "sending the same client_order_id again reconciles first and never trades twice."), intentMs);
     }

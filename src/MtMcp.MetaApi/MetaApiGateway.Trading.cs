@@ -9,9 +9,7 @@ public sealed partial class MetaApiGateway
     // History is searched from this long before the intent: MetaApi's and this server's clocks differ a little.
     private static readonly TimeSpan s_historyMargin = TimeSpan.FromMinutes(5);
 
-    private readonly Dictionary<string, TradeResult> _finished = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Task<Attempt>> _sending = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _unresolved = new(StringComparer.Ordinal);
+    private readonly ClientOrderLedger _ledger = new();
 
     /// <inheritdoc/>
     /// <remarks>
@@ -30,79 +28,22 @@ public sealed partial class MetaApiGateway
         }
 
         var id = request.ClientOrderId!;
-        Task<Attempt> work;
-        lock (_gate)
-        {
-            if (_finished.TryGetValue(id, out var first))
-            {
-                return first;
-            }
-
-            if (!_sending.TryGetValue(id, out work!))
-            {
-                // Detached from this caller: a caller who stops waiting must not leave a half-known trade behind.
-                work = _unresolved.TryGetValue(id, out var intentMs)
-                    ? Task.Run(() => ReconcileAsync(request, ClientId(id), intentMs, _disposing.Token))
-                    : Task.Run(() => SendOnceAsync(request, _disposing.Token));
-                _sending[id] = work;
-            }
-        }
-
-        try
-        {
-            return (await work.WaitAsync(cancellationToken).ConfigureAwait(false)).Result;
-        }
-        finally
-        {
-            if (work.IsCompleted)
-            {
-                Settle(id, work);
-            }
-            else
-            {
-                _ = work.ContinueWith(t => Settle(id, t), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            }
-        }
+        return await _ledger.RunAsync(
+            id,
+            () => SendOnceAsync(request, _disposing.Token),
+            intentMs => ReconcileAsync(request, ClientId(id), intentMs, _disposing.Token),
+            cancellationToken).ConfigureAwait(false);
     }
 
-    private void Settle(string id, Task<Attempt> work)
-    {
-        lock (_gate)
-        {
-            if (!_sending.TryGetValue(id, out var current) || current != work)
-            {
-                return;
-            }
+    /// <inheritdoc/>
+    public bool IsKnownClientOrder(string clientOrderId) => _ledger.IsKnown(clientOrderId);
 
-            _sending.Remove(id);
-            if (!work.IsCompletedSuccessfully)
-            {
-                return;
-            }
-
-            var attempt = work.Result;
-            switch (attempt.Kind)
-            {
-                case AttemptKind.Final:
-                    _unresolved.Remove(id);
-                    _finished[id] = attempt.Result;
-                    break;
-                case AttemptKind.Uncertain:
-                    _unresolved.TryAdd(id, attempt.IntentMs);
-                    break;
-                default:
-                    _unresolved.Remove(id);
-                    break;
-            }
-        }
-    }
-
-    private async Task<Attempt> SendOnceAsync(TradeRequest request, CancellationToken cancellationToken)
+    private async Task<SendAttempt> SendOnceAsync(TradeRequest request, CancellationToken cancellationToken)
     {
         if (!TradingEnabled)
         {
             var live = Info.TradeMode == AccountTradeMode.Real;
-            return Attempt.NotExecuted(Result(request, TradeRetcode.Reject, live
+            return SendAttempt.NotExecuted(Result(request, TradeRetcode.Reject, live
                 ? $"Account '{Name}' is a REAL account: trading on it needs the explicit setting trading.live.real_accounts = true; nothing was sent."
                 : $"Trading on MetaApi accounts is not enabled (server mode live); nothing was sent to '{Name}'.") with
             {
@@ -120,12 +61,12 @@ public sealed partial class MetaApiGateway
             }
             catch (GatewayUnavailableException ex)
             {
-                return Attempt.NotExecuted(Result(request, TradeRetcode.Reject, ex.Message + " Nothing was sent."));
+                return SendAttempt.NotExecuted(Result(request, TradeRetcode.Reject, ex.Message + " Nothing was sent."));
             }
 
             if (open is null)
             {
-                return Attempt.NotExecuted(Result(request, TradeRetcode.PositionClosed,
+                return SendAttempt.NotExecuted(Result(request, TradeRetcode.PositionClosed,
                     string.Create(CultureInfo.InvariantCulture, $"Position #{request.Position} is not open; nothing was sent.")));
             }
         }
@@ -137,7 +78,7 @@ public sealed partial class MetaApiGateway
         }
         catch (ArgumentException ex)
         {
-            return Attempt.NotExecuted(Result(request, TradeRetcode.Invalid, ex.Message + " Nothing was sent."));
+            return SendAttempt.NotExecuted(Result(request, TradeRetcode.Invalid, ex.Message + " Nothing was sent."));
         }
 
         var intentMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -157,7 +98,7 @@ public sealed partial class MetaApiGateway
             }
 
             // An answer from the broker is final (the same id returns it again); MetaApi's own refusals are not.
-            return retcode == TradeRetcode.Locked ? Attempt.NotExecuted(result) : Attempt.Final(result);
+            return retcode == TradeRetcode.Locked ? SendAttempt.NotExecuted(result) : SendAttempt.Final(result);
         }
 
         if (!post.IsLost && post.Answer is null)
@@ -168,7 +109,7 @@ public sealed partial class MetaApiGateway
                 400 => TradeRetcode.Invalid,
                 _ => TradeRetcode.Reject,
             };
-            return Attempt.NotExecuted(Result(request, refusal, post.Problem + " Nothing was executed."));
+            return SendAttempt.NotExecuted(Result(request, refusal, post.Problem + " Nothing was executed."));
         }
 
         var reason = post.Answer is { } unknown ? $"{unknown.StringCode} ({unknown.NumericCode})" : post.Problem;
@@ -246,20 +187,4 @@ public sealed partial class MetaApiGateway
         return (intentMs - margin, _time.GetUtcNow().ToUnixTimeMilliseconds() + margin);
     }
 
-    private enum AttemptKind
-    {
-        Final,
-        Uncertain,
-        NotExecuted,
-    }
-
-    /// <summary>A send or reconciliation and what it means for the next send of the same id.</summary>
-    private readonly record struct Attempt(TradeResult Result, AttemptKind Kind, long IntentMs)
-    {
-        public static Attempt Final(TradeResult result) => new(result, AttemptKind.Final, 0);
-
-        public static Attempt NotExecuted(TradeResult result) => new(result, AttemptKind.NotExecuted, 0);
-
-        public static Attempt Uncertain(TradeResult result, long intentMs) => new(result, AttemptKind.Uncertain, intentMs);
-    }
 }

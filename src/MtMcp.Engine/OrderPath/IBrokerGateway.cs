@@ -21,6 +21,12 @@ public interface IBrokerGateway
     /// <summary>Whether the venue is reachable now (a bridged terminal is connected).</summary>
     bool IsConnected { get; }
 
+    /// <summary>
+    /// Whether this server may send orders to the account: live mode, and for a REAL account the explicit
+    /// <c>trading.live.real_accounts</c> setting. A send while false is refused without reaching the venue.
+    /// </summary>
+    bool TradingEnabled { get; }
+
     /// <summary>Balance, equity, margin and the account's description now.</summary>
     /// <exception cref="GatewayUnavailableException">The venue cannot be reached.</exception>
     Task<AccountSnapshot> GetAccountAsync(CancellationToken cancellationToken = default);
@@ -44,6 +50,10 @@ public interface IBrokerGateway
     /// <summary>The latest quote of <paramref name="symbol"/> the venue streamed; false before the first one.</summary>
     bool TryGetQuote(string symbol, out Tick tick);
 
+    /// <summary>The current quote of <paramref name="symbol"/>, asked of the venue when none has streamed yet.</summary>
+    /// <exception cref="GatewayUnavailableException">The venue cannot be reached or does not quote the symbol.</exception>
+    Task<Tick> GetQuoteAsync(string symbol, CancellationToken cancellationToken = default);
+
     /// <summary>Starts streaming quotes of <paramref name="symbol"/> to the listeners (idempotent; survives reconnects).</summary>
     /// <exception cref="GatewayUnavailableException">The venue cannot be reached.</exception>
     Task SubscribeAsync(string symbol, CancellationToken cancellationToken = default);
@@ -56,6 +66,12 @@ public interface IBrokerGateway
     /// sending; an uncertain answer is reconciled from the venue's orders, positions and history before anything else.
     /// </summary>
     Task<TradeResult> SendAsync(TradeRequest request, TradeOrigin origin, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether a send of <paramref name="clientOrderId"/> finished, is in flight or stayed uncertain: sending the id
+    /// again answers from that send (or reconciles it) and never reaches the venue as a new order.
+    /// </summary>
+    bool IsKnownClientOrder(string clientOrderId);
 
     /// <summary>Checks a request without sending it (MT5 OrderCheck).</summary>
     /// <exception cref="GatewayUnavailableException">The venue cannot be reached.</exception>

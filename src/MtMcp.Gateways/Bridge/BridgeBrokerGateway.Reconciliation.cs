@@ -9,7 +9,7 @@ namespace MtMcp.Gateways.Bridge;
 /// </summary>
 public sealed partial class BridgeBrokerGateway
 {
-    private async Task<Attempt> ReconcileAsync(TradeRequest request, string tag, long intentMs, CancellationToken cancellationToken)
+    private async Task<SendAttempt> ReconcileAsync(TradeRequest request, string tag, long intentMs, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         var graceUsed = false;
@@ -48,7 +48,7 @@ public sealed partial class BridgeBrokerGateway
             if (found is not null)
             {
                 Log.TradeReconciled(_logger, Name, tag, (int)found.Retcode);
-                return Attempt.Final(found);
+                return SendAttempt.Final(found);
             }
 
             if (!graceUsed)
@@ -59,12 +59,12 @@ public sealed partial class BridgeBrokerGateway
             }
 
             Log.TradeReconciled(_logger, Name, tag, 0);
-            return Attempt.NotExecuted(Result(request, TradeRetcode.Reject,
+            return SendAttempt.NotExecuted(Result(request, TradeRetcode.Reject,
                 $"The answer was lost; the terminal shows no order, deal or change for this request ({tag}), so it was not executed. "
                 + "Sending it again with the same client_order_id is safe."));
         }
 
-        return Attempt.Uncertain(Result(request, TradeRetcode.Timeout,
+        return SendAttempt.Uncertain(Result(request, TradeRetcode.Timeout,
             $"The answer was lost and the outcome could not be read back yet ({lastProblem}). Do not send a new order: "
             + "sending the same client_order_id again reconciles first and never trades twice."), intentMs);
     }
