@@ -72,6 +72,9 @@ public sealed partial class MetaApiGateway : IBrokerGateway, IAsyncDisposable
     public AccountInfo Info => Volatile.Read(ref _info);
 
     /// <inheritdoc/>
+    public string Venue => "metaapi";
+
+    /// <inheritdoc/>
     /// <remarks>Whether MetaApi answered the last request (below HTTP 500).</remarks>
     public bool IsConnected => _client.IsReachable;
 
@@ -100,16 +103,20 @@ public sealed partial class MetaApiGateway : IBrokerGateway, IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<Position>> GetPositionsAsync(string? symbol = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Position>> GetPositionsAsync(string? symbol = null, CancellationToken cancellationToken = default) =>
+        [.. (await GetPositionStatesAsync(symbol, cancellationToken).ConfigureAwait(false)).Select(s => s.Position)];
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<PositionState>> GetPositionStatesAsync(string? symbol = null, CancellationToken cancellationToken = default)
     {
         var rows = await _client.GetAsync("positions", MetaApiJsonContext.Default.PositionDtoArray, cancellationToken).ConfigureAwait(false);
         var digits = Info.CurrencyDigits;
-        var positions = new List<Position>(rows.Length);
+        var positions = new List<PositionState>(rows.Length);
         foreach (var row in rows)
         {
             if (symbol is null || string.Equals(row.Symbol, symbol, StringComparison.OrdinalIgnoreCase))
             {
-                positions.Add(MetaApiMapping.ToPosition(row, digits, ClientOrderId(row.ClientId)));
+                positions.Add(new PositionState(MetaApiMapping.ToPosition(row, digits, ClientOrderId(row.ClientId)), row.CurrentPrice, row.Profit));
             }
         }
 

@@ -17,12 +17,6 @@ public sealed record BridgeSettings(string Listen, string Token)
     /// <summary>Password of a PKCS#12 certificate file (<c>bridge.tls.password</c>); never logged.</summary>
     public string? CertificatePassword { get; init; }
 
-    /// <summary>
-    /// Whether REAL accounts may trade in live mode (<c>trading.live.real_accounts</c>): the explicit switch for live
-    /// money. DEMO and CONTEST accounts trade in live mode without it.
-    /// </summary>
-    public bool RealAccountsEnabled { get; init; }
-
     /// <summary>The listen address as an end point.</summary>
     /// <exception cref="InvalidOperationException">Not host:port, or not loopback while no TLS certificate is configured.</exception>
     public IPEndPoint EndPoint()

@@ -5,8 +5,9 @@ namespace MtMcp.Server;
 /// <summary>
 /// The server's part of the JSON configuration file: <c>server.mode</c>, <c>server.toolsets</c>,
 /// <c>server.allowed_origins</c>, <c>server.allowed_hosts</c>, <c>server.update_interval_ms</c>, <c>server.auth</c>,
-/// <c>trading.live.enabled</c>, <c>trading.live.real_accounts</c>, <c>trading.confirmation.above_lots</c> and <c>bridge.*</c>
-/// (<c>listen</c>, <c>token</c>, <c>tls.certificate</c>, <c>tls.password</c>). Other sections belong to other readers and are ignored.
+/// <c>trading.live.enabled</c>, <c>trading.live.real_accounts</c>, <c>trading.confirmation.above_lots</c>, <c>bridge.*</c>
+/// (<c>listen</c>, <c>token</c>, <c>tls.certificate</c>, <c>tls.password</c>) and <c>metaapi.*</c> (<c>account_id</c>,
+/// <c>token</c>, <c>name</c>, <c>base_url</c>, <c>quote_poll_ms</c>). Other sections belong to other readers and are ignored.
 /// </summary>
 /// <param name="Mode">The configured mode, or null.</param>
 /// <param name="Toolsets">The configured toolsets, or null.</param>
@@ -46,6 +47,9 @@ public sealed record ServerConfiguration(ServerMode? Mode, IReadOnlyList<string>
 
     /// <summary>Whether REAL accounts may trade in live mode (<c>trading.live.real_accounts</c>).</summary>
     public bool RealAccountsEnabled { get; init; }
+
+    /// <summary>The MetaApi account (<c>metaapi.*</c>), or null when <c>metaapi.account_id</c> is not set.</summary>
+    public MetaApiConfiguration? MetaApi { get; init; }
 
     /// <summary>Parses a mode name: <c>read_only</c>, <c>paper</c> or <c>live</c> (case-insensitive; <c>readonly</c> and <c>read-only</c> too).</summary>
     /// <exception cref="ArgumentException">Not a mode; the message lists them.</exception>
@@ -177,6 +181,8 @@ public sealed record ServerConfiguration(ServerMode? Mode, IReadOnlyList<string>
                 }
             }
 
+            var metaApi = root.TryGetProperty("metaapi", out var metaApiSection) ? ReadMetaApi(path, metaApiSection) : null;
+
             IReadOnlyList<string> assemblies = [];
             if (root.TryGetProperty("strategies", out var strategies))
             {
@@ -199,8 +205,35 @@ public sealed record ServerConfiguration(ServerMode? Mode, IReadOnlyList<string>
                 UpdateInterval = interval,
                 Auth = auth,
                 ConfirmAboveLots = confirmAbove,
+                MetaApi = metaApi,
             };
         }
+    }
+
+    private static Uri AbsoluteUrl(string path, string key, string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
+            ? url
+            : throw new InvalidDataException($"{path}: {key} '{text}' is not an absolute http(s) address such as https://mt-client-api-v1.new-york.agiliumtrade.ai/.");
+
+    private static MetaApiConfiguration? ReadMetaApi(string path, JsonElement section)
+    {
+        Expect(path, "metaapi", section, JsonValueKind.Object);
+        if (!section.TryGetProperty("account_id", out _))
+        {
+            return section.EnumerateObject().Any()
+                ? throw new InvalidDataException($"{path}: metaapi needs metaapi.account_id (the account's id in the MetaApi web app, a UUID) to connect.")
+                : null;
+        }
+
+        return new MetaApiConfiguration(Text(path, "metaapi.account_id", section, "account_id"))
+        {
+            Token = section.TryGetProperty("token", out _) ? Text(path, "metaapi.token", section, "token") : null,
+            Name = section.TryGetProperty("name", out _) ? Text(path, "metaapi.name", section, "name") : null,
+            BaseUrl = section.TryGetProperty("base_url", out _) ? AbsoluteUrl(path, "metaapi.base_url", Text(path, "metaapi.base_url", section, "base_url")) : null,
+            QuotePollInterval = section.TryGetProperty("quote_poll_ms", out var poll)
+                ? TimeSpan.FromMilliseconds(Number(path, "metaapi.quote_poll_ms", poll, 100, 60_000))
+                : null,
+        };
     }
 
     private static HttpAuthSettings ReadAuth(string path, JsonElement auth)
@@ -347,4 +380,24 @@ public sealed record ServerConfiguration(ServerMode? Mode, IReadOnlyList<string>
             throw new InvalidDataException($"{path}: {key}: {error.Message.Split(" (Parameter", 2)[0]}", error);
         }
     }
+}
+
+/// <summary>The <c>metaapi</c> section of the configuration file.</summary>
+/// <param name="AccountId">The MetaApi account id (<c>metaapi.account_id</c>).</param>
+public sealed record MetaApiConfiguration(string AccountId)
+{
+    /// <summary>The API token (<c>metaapi.token</c>), or null (then <c>METAAPI_TOKEN</c> must supply it). Never logged.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>The name the server lists the account under (<c>metaapi.name</c>), or null for <c>metaapi-</c> and the id's start.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The client API's region address (<c>metaapi.base_url</c>), or null for the default region.</summary>
+    public Uri? BaseUrl { get; init; }
+
+    /// <summary>How often subscribed symbols' prices are polled (<c>metaapi.quote_poll_ms</c>, 100–60,000), or null for 1 s.</summary>
+    public TimeSpan? QuotePollInterval { get; init; }
+
+    /// <summary>The redacted form: the token is never shown.</summary>
+    public override string ToString() => $"MetaApiConfiguration {{ AccountId = {AccountId}, Token = ***, Name = {Name}, BaseUrl = {BaseUrl} }}";
 }

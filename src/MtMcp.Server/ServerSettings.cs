@@ -67,6 +67,18 @@ public sealed record ServerSettings
     public BridgeSettings? Bridge { get; init; }
 
     /// <summary>
+    /// The MetaApi account (<c>metaapi.*</c>); null unless <c>metaapi.account_id</c> is configured. Its trading switches
+    /// are set from <see cref="Mode"/> and <see cref="RealAccountsEnabled"/> when the server starts.
+    /// </summary>
+    public MtMcp.MetaApi.MetaApiOptions? MetaApi { get; init; }
+
+    /// <summary>
+    /// Whether REAL broker accounts may trade in live mode (<c>trading.live.real_accounts</c>): the explicit switch for
+    /// live money. DEMO and CONTEST accounts trade in live mode without it.
+    /// </summary>
+    public bool RealAccountsEnabled { get; init; }
+
+    /// <summary>
     /// Full paths of the C# strategy assemblies the strategy tools may load (<c>strategies.assemblies</c>); a tool argument
     /// naming any other assembly is refused. Empty: no C# strategies.
     /// </summary>
@@ -83,6 +95,15 @@ public sealed record ServerSettings
     public void Validate()
     {
         Bridge?.Validate();
+        try
+        {
+            MetaApi?.Validate();
+        }
+        catch (ArgumentException error)
+        {
+            throw new InvalidOperationException(error.Message, error);
+        }
+
         if (Mode != ServerMode.Live)
         {
             return;
@@ -95,11 +116,12 @@ public sealed record ServerSettings
                 + "{ \"trading\": { \"live\": { \"enabled\": true } } }, to allow it. No tool argument can turn it on.");
         }
 
-        if (Bridge is null)
+        if (Bridge is null && MetaApi is null)
         {
             throw new InvalidOperationException(
-                "--mode live refused: no broker gateway is configured. Live trading goes through the MetaTrader bridge: set \"bridge.token\" "
-                + "in the configuration file or the environment variable MTMCP_BRIDGE_TOKEN (docs/bridge.md), or use --mode paper.");
+                "--mode live refused: no broker gateway is configured. Live trading goes through the MetaTrader bridge (set \"bridge.token\" "
+                + "in the configuration file or the environment variable MTMCP_BRIDGE_TOKEN; docs/bridge.md) or a MetaApi account (\"metaapi.account_id\" "
+                + "with \"metaapi.token\" or METAAPI_TOKEN; docs/metaapi.md), or use --mode paper.");
         }
     }
 }

@@ -27,7 +27,8 @@ public sealed class BridgeEndToEndTests
                 Mode = ServerMode.Live,
                 Risk = risk ?? s.Risk,
                 LiveTradingEnabled = true,
-                Bridge = new BridgeSettings("127.0.0.1:0", "e2e-token") { RealAccountsEnabled = realAccounts },
+                Bridge = new BridgeSettings("127.0.0.1:0", "e2e-token"),
+                RealAccountsEnabled = realAccounts,
             },
             clientOptions: clientOptions);
         var terminal = new SimulatedTerminal(login, tradeMode);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using MtMcp.Backtesting;
 using MtMcp.Domain;
 using MtMcp.Server.Market;
@@ -29,12 +30,38 @@ public sealed class OptimizationToolsTests(ToolErrorTests.SharedServer shared) :
     public async Task OptimizeStrategy_Grid_RanksAsIndependentBacktestsAndReportsProgress()
     {
         var server = shared.Server;
+        // Progress is collected by a session-wide handler for this call's own token: a per-call IProgress is
+        // unregistered when the call completes, which can be before the client has dispatched notifications the server
+        // sent (and awaited) ahead of the result.
+        var tokenText = "grid-" + Guid.NewGuid().ToString("N");
+        var token = new ProgressToken(tokenText);
         var reports = new List<ProgressNotificationValue>();
-        var result = await server.Client.CallToolAsync("optimize_strategy", new Dictionary<string, object?>
+        await using var listening = server.Client.RegisterNotificationHandler(NotificationMethods.ProgressNotification, (notification, _) =>
+        {
+            var sent = JsonSerializer.Deserialize<ProgressNotificationParams>(notification.Params, McpJsonUtilities.DefaultOptions);
+            if (sent is not null && sent.ProgressToken == token)
+            {
+                lock (reports)
+                {
+                    reports.Add(sent.Progress);
+                }
+            }
+
+            return ValueTask.CompletedTask;
+        });
+        var arguments = new Dictionary<string, object?>
         {
             ["strategy"] = "builtin:sma_cross", ["symbol"] = "NAS100", ["timeframe"] = "H1", ["bars"] = 800, ["cash"] = 1_000_000,
             ["parameters"] = new Dictionary<string, object> { ["fast"] = "5:15:5", ["slow"] = "20:40:10" }, ["top"] = 9,
-        }, new SyncProgress(reports), cancellationToken: TestContext.Current.CancellationToken);
+        };
+        var result = await server.Client.CallToolAsync(
+            new CallToolRequestParams
+            {
+                Name = "optimize_strategy",
+                Arguments = arguments.ToDictionary(a => a.Key, a => JsonSerializer.SerializeToElement(a.Value, McpJsonUtilities.DefaultOptions)),
+                Meta = new System.Text.Json.Nodes.JsonObject { ["progressToken"] = tokenText },
+            },
+            TestContext.Current.CancellationToken);
         Assert.True(result.IsError is null or false, ServerHarness.Text(result));
         var json = result.StructuredContent!.Value;
 
@@ -54,8 +81,7 @@ public sealed class OptimizationToolsTests(ToolErrorTests.SharedServer shared) :
         }
 
         Assert.Equal(expected.OrderDescending(), expected);
-        // Progress notifications travel separately from the result and may land just after it (or, dispatched by the
-        // client after the call completed, not at all): check what arrived.
+        // The server awaits every progress notification before it answers; the client may dispatch them after the result.
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!Seen(reports, 1) && DateTime.UtcNow < deadline)
         {
@@ -190,15 +216,4 @@ public sealed class OptimizationToolsTests(ToolErrorTests.SharedServer shared) :
     }
 
     private static string Args(long seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-
-    private sealed class SyncProgress(List<ProgressNotificationValue> reports) : IProgress<ProgressNotificationValue>
-    {
-        public void Report(ProgressNotificationValue value)
-        {
-            lock (reports)
-            {
-                reports.Add(value);
-            }
-        }
-    }
 }

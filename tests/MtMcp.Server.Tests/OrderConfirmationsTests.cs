@@ -115,7 +115,7 @@ public sealed class OrderConfirmationsTests
         var listed = (await harness.CallOkAsync("get_positions")).GetProperty("positions").EnumerateArray().ToList();
 
         var target = await TradingTarget.ResolveAsync(harness.Services.GetRequiredService<AccountDirectory>(), harness.Services.GetRequiredService<PaperVenue>(),
-            harness.Services.GetRequiredService<BridgedOrderPath>(), null, TestContext.Current.CancellationToken);
+            harness.Services.GetRequiredService<BrokerOrderPath>(), null, TestContext.Current.CancellationToken);
         Assert.Equal(AccountTradeMode.Demo, OrderConfirmations.Mode(target));
         var buys = await OrderConfirmations.CandidatesAsync(target, new PositionFilter("eurusd", PositionType.Buy, 7), TestContext.Current.CancellationToken);
         var expected = listed.Where(p => p.GetProperty("symbol").GetString() == "EURUSD" && p.GetProperty("side").GetString() == "buy" && p.GetProperty("magic").GetUInt64() == 7)

@@ -89,7 +89,23 @@ public sealed class StdioEndToEndTests
         Assert.Equal("", stdout);
     }
 
-    private static Process Start(string dataDir, params string[] extra)
+    [Fact]
+    public async Task Serve_MetaApiAccountWithoutAToken_ExitsNamingBothPlacesForIt()
+    {
+        using var data = new TempDirectory();
+        var config = Path.Combine(data.Path, "config.json");
+        await File.WriteAllTextAsync(config, """{ "metaapi": { "account_id": "865d3a4d-3803-486d-bdf3-a85679d9fad2" } }""", TestContext.Current.CancellationToken);
+        using var process = Start(data.Path, info => info.Environment.Remove("METAAPI_TOKEN"), "--config", config);
+        var stderr = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("metaapi.token", stderr, StringComparison.Ordinal);
+        Assert.Contains("METAAPI_TOKEN", stderr, StringComparison.Ordinal);
+    }
+
+    private static Process Start(string dataDir, params string[] extra) => Start(dataDir, _ => { }, extra);
+
+    private static Process Start(string dataDir, Action<ProcessStartInfo> configure, params string[] extra)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -98,6 +114,7 @@ public sealed class StdioEndToEndTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        configure(info);
         info.ArgumentList.Add(CliPath());
         info.ArgumentList.Add("--data-dir");
         info.ArgumentList.Add(dataDir);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MtMcp.Gateways.Bridge;
+using MtMcp.MetaApi;
 using MtMcp.Server;
 
 namespace MtMcp.Cli.Commands;
@@ -113,6 +114,8 @@ internal static class ServeCommand
                 Risk = file is null ? MtMcp.Risk.RiskConfiguration.Default : MtMcp.Risk.RiskConfiguration.Parse(File.ReadAllText(file.FullName)),
                 ConfigurationPath = file?.FullName,
                 Bridge = Bridge(config, bridgeListen),
+                MetaApi = MetaApi(config),
+                RealAccountsEnabled = config.RealAccountsEnabled,
             };
             settings.Validate();
             return settings;
@@ -139,7 +142,27 @@ internal static class ServeCommand
         {
             CertificatePath = config.BridgeCertificate,
             CertificatePassword = config.BridgeCertificatePassword,
-            RealAccountsEnabled = config.RealAccountsEnabled,
+        };
+    }
+
+    /// <summary>The MetaApi account when <c>metaapi.account_id</c> is configured; its token from the file, else the environment.</summary>
+    private static MetaApiOptions? MetaApi(ServerConfiguration config)
+    {
+        if (config.MetaApi is not { } section)
+        {
+            return null;
+        }
+
+        var token = MetaApiOptions.ResolveToken(section.Token, Environment.GetEnvironmentVariable(MetaApiOptions.TokenEnvironmentVariable))
+            ?? throw new UserErrorException(
+                $"metaapi.account_id is set but there is no MetaApi token: set \"metaapi.token\" in --config or the environment variable {MetaApiOptions.TokenEnvironmentVariable}.");
+        return new MetaApiOptions
+        {
+            Token = token,
+            AccountId = section.AccountId,
+            Name = section.Name,
+            BaseUrl = section.BaseUrl ?? MetaApiOptions.DefaultBaseUrl,
+            QuotePollInterval = section.QuotePollInterval ?? TimeSpan.FromSeconds(1),
         };
     }
 }

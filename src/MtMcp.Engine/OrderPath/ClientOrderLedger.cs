@@ -9,6 +9,7 @@ namespace MtMcp.Engine;
 /// Sends and reconciliations run detached from the caller (a caller who stops waiting must not leave a half-known
 /// trade behind); their own deadlines bound them. Thread-safe.
 /// </remarks>
+[Mutable]
 public sealed class ClientOrderLedger
 {
     private readonly object _gate = new();

@@ -15,6 +15,9 @@ public interface IBrokerGateway
     /// <summary>The name the server lists the account under.</summary>
     string Name { get; }
 
+    /// <summary>What the account is reached through, as audit records and quote sources name it: <c>metatrader</c> (a terminal on the bridge) or <c>metaapi</c>.</summary>
+    string Venue { get; }
+
     /// <summary>The account's description: login, server, currency, leverage, trade mode (DEMO/CONTEST/REAL), margin mode.</summary>
     AccountInfo Info { get; }
 
@@ -34,6 +37,10 @@ public interface IBrokerGateway
     /// <summary>Open positions, optionally of one symbol.</summary>
     /// <exception cref="GatewayUnavailableException">The venue cannot be reached.</exception>
     Task<IReadOnlyList<Position>> GetPositionsAsync(string? symbol = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Open positions, optionally of one symbol, with the venue's current price and floating profit of each.</summary>
+    /// <exception cref="GatewayUnavailableException">The venue cannot be reached.</exception>
+    Task<IReadOnlyList<PositionState>> GetPositionStatesAsync(string? symbol = null, CancellationToken cancellationToken = default);
 
     /// <summary>Working (pending) orders, optionally of one symbol.</summary>
     /// <exception cref="GatewayUnavailableException">The venue cannot be reached.</exception>

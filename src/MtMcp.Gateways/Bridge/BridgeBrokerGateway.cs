@@ -54,6 +54,9 @@ public sealed partial class BridgeBrokerGateway : IBrokerGateway, IAsyncDisposab
     public AccountInfo Info => Volatile.Read(ref _info);
 
     /// <inheritdoc/>
+    public string Venue => "metatrader";
+
+    /// <inheritdoc/>
     public bool IsConnected => Volatile.Read(ref _session)?.IsConnected == true;
 
     /// <summary>Whether this server lets the account trade (trading enabled, and the live switch for REAL accounts).</summary>
@@ -173,9 +176,8 @@ public sealed partial class BridgeBrokerGateway : IBrokerGateway, IAsyncDisposab
     public Task<IReadOnlyList<Position>> GetPositionsAsync(string? symbol = null, CancellationToken cancellationToken = default) =>
         ReadAsync(s => s.ListPositionsAsync(symbol, cancellationToken));
 
-    /// <summary>Open positions with the terminal's current price and floating profit.</summary>
-    /// <exception cref="GatewayUnavailableException">The terminal cannot be reached.</exception>
-    public Task<IReadOnlyList<BridgePosition>> GetPositionStatesAsync(string? symbol = null, CancellationToken cancellationToken = default) =>
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<PositionState>> GetPositionStatesAsync(string? symbol = null, CancellationToken cancellationToken = default) =>
         ReadAsync(s => s.ListPositionStatesAsync(symbol, cancellationToken));
 
     /// <inheritdoc/>

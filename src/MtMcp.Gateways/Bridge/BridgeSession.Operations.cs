@@ -75,11 +75,11 @@ public sealed partial class BridgeSession
     /// Open positions (<c>positions.list</c>) with the terminal's current price and floating profit; times converted to UTC.
     /// </summary>
     /// <exception cref="BridgeException">The request failed, or a position has an unsupported type name.</exception>
-    public async Task<IReadOnlyList<BridgePosition>> ListPositionStatesAsync(string? symbol = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PositionState>> ListPositionStatesAsync(string? symbol = null, CancellationToken cancellationToken = default)
     {
         var data = await RequestAsync(BridgeOps.PositionsList, new WirePositionsRequest(symbol), BridgeJsonContext.Default.WirePositionsRequest, cancellationToken: cancellationToken).ConfigureAwait(false);
         var wire = Read(data, BridgeJsonContext.Default.WirePositionsList, BridgeOps.PositionsList).Positions;
-        var positions = new BridgePosition[wire.Count];
+        var positions = new PositionState[wire.Count];
         for (var i = 0; i < positions.Length; i++)
         {
             var p = wire[i];
@@ -99,7 +99,7 @@ public sealed partial class BridgeSession
                 Swap = p.Swap,
                 Reason = MqlNames.PositionReason.TryParse(p.Reason, out var reason) ? reason : PositionReason.Expert,
             };
-            positions[i] = new BridgePosition(position, p.PriceCurrent, p.Profit);
+            positions[i] = new PositionState(position, p.PriceCurrent, p.Profit);
         }
 
         return positions;

@@ -28,4 +28,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = LogEvents.SubscriberDropped, Level = LogLevel.Debug, Message = "Dropped a resource subscriber that could not be notified")]
     public static partial void SubscriberDropped(ILogger logger, Exception error);
+
+    [LoggerMessage(EventId = LogEvents.MetaApiConnected, Level = LogLevel.Information, Message = "MetaApi account {Account} connected ({TradeMode}, trading {Trading})")]
+    public static partial void MetaApiConnected(ILogger logger, string account, MtMcp.Domain.AccountTradeMode tradeMode, string trading);
+
+    [LoggerMessage(EventId = LogEvents.MetaApiUnavailable, Level = LogLevel.Warning, Message = "MetaApi account {Account} cannot be reached yet: {Reason}; trying again in {DelaySeconds} s")]
+    public static partial void MetaApiUnavailable(ILogger logger, string account, string reason, double delaySeconds);
 }

@@ -11,6 +11,8 @@ internal static class LogEvents
     public const int QuoteStreamFailed = 5021;
     public const int OriginRejected = 5030;
     public const int SubscriberDropped = 5040;
+    public const int MetaApiConnected = 5050;
+    public const int MetaApiUnavailable = 5051;
     public const int AlertFired = 5100;
     public const int WebhookRejected = 5101;
     public const int WebhookFailed = 5102;

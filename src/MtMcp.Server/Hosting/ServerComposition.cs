@@ -54,7 +54,7 @@ public static class ServerComposition
             services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<PaperVenue>());
 
             // Bridged accounts' orders pass the venue's gate and audit chain too.
-            services.AddSingleton<BridgedOrderPath>();
+            services.AddSingleton<BrokerOrderPath>();
         }
 
         if (settings.Exposes(Toolsets.Strategy))
@@ -65,9 +65,12 @@ public static class ServerComposition
             services.AddSingleton<IHostedService, StrategyResourcePublisher>();
         }
 
-        // The MetaTrader bridge listens only when a token is configured; the directory routes account names to it or to paper.
+        // The MetaTrader bridge listens only when a token is configured, MetaApi connects only when an account is; the
+        // directory routes account names to them or to paper.
         services.AddSingleton<BridgeHost>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<BridgeHost>());
+        services.AddSingleton<MetaApiHost>();
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<MetaApiHost>());
         services.AddSingleton<AccountDirectory>();
         services.AddSingleton<ToolRunner>();
         services.AddSingleton<ResourceSubscriptions>();

@@ -36,7 +36,7 @@ internal sealed class BridgeHost(ServerSettings settings, TimeProvider time, ILo
             Token = bridge.Token,
             Certificate = _certificate,
             TradingEnabled = settings.Mode == ServerMode.Live,
-            LiveTradingEnabled = bridge.RealAccountsEnabled,
+            LiveTradingEnabled = settings.RealAccountsEnabled,
         };
         _listener = new BridgeListener(options, time, loggers.CreateLogger<BridgeListener>());
         _listener.Start();

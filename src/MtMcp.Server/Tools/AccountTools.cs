@@ -6,7 +6,7 @@ using MtMcp.Server.Market;
 
 namespace MtMcp.Server.Tools;
 
-/// <summary>The <c>account</c> toolset: accounts, positions, orders and history, of paper accounts and bridged MetaTrader accounts.</summary>
+/// <summary>The <c>account</c> toolset: accounts, positions, orders and history, of paper accounts and broker accounts (bridge or MetaApi).</summary>
 [McpServerToolType]
 internal sealed class AccountTools(ServerSettings settings, PaperVenue venue, AccountDirectory accounts, TimeProvider time, ToolRunner runner)
 {
@@ -14,12 +14,12 @@ internal sealed class AccountTools(ServerSettings settings, PaperVenue venue, Ac
     public const int MaxHistoryRows = 1000;
 
     private const string AccountArgument = "Account name (list_accounts); default: the first account (the paper account 'demo' when none was created; "
-        + "in live mode the first connected MetaTrader account).";
+        + "in live mode the first connected broker account).";
 
     [McpServerTool(Name = "list_accounts", Title = "List accounts", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(AccountList))]
-    [Description("Lists the accounts this server trades (paper accounts on the demo market, and MetaTrader accounts connected through the bridge, "
-        + "named mt5-<login>) with currency, leverage, margin mode, trade mode (demo/contest/real), balance, equity and open positions and orders.")]
+    [Description("Lists the accounts this server trades (paper accounts on the demo market; MetaTrader accounts connected through the bridge, "
+        + "named mt5-<login>; a MetaApi account, named metaapi-<id> or as configured) with currency, leverage, margin mode, trade mode (demo/contest/real), balance, equity and open positions and orders.")]
     public ValueTask<CallToolResult> ListAccounts(CancellationToken cancellationToken) =>
         runner.RunAsync("list_accounts", async () =>
         {
@@ -35,9 +35,9 @@ internal sealed class AccountTools(ServerSettings settings, PaperVenue venue, Ac
                 }));
             }
 
-            foreach (var gateway in accounts.Bridged)
+            foreach (var gateway in accounts.Brokers)
             {
-                rows.Add(await BridgedAccountViews.SummaryAsync(gateway, cancellationToken).ConfigureAwait(false));
+                rows.Add(await BrokerAccountViews.SummaryAsync(gateway, cancellationToken).ConfigureAwait(false));
             }
 
             return new AccountList(AccountViews.ServerModeName(settings.Mode), rows);
@@ -52,9 +52,9 @@ internal sealed class AccountTools(ServerSettings settings, PaperVenue venue, Ac
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("get_account", async () =>
         {
-            if (accounts.TryGetBridged(account, out var gateway))
+            if (accounts.TryGetBroker(account, out var gateway))
             {
-                return await BridgedAccountViews.DetailsAsync(gateway, settings, cancellationToken).ConfigureAwait(false);
+                return await BrokerAccountViews.DetailsAsync(gateway, settings, cancellationToken).ConfigureAwait(false);
             }
 
             var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
@@ -72,9 +72,9 @@ internal sealed class AccountTools(ServerSettings settings, PaperVenue venue, Ac
         runner.RunAsync("get_positions", async () =>
         {
             var filter = symbol is null ? null : Args.Symbol(settings.Catalog, symbol).Name;
-            if (accounts.TryGetBridged(account, out var gateway))
+            if (accounts.TryGetBroker(account, out var gateway))
             {
-                return await BridgedAccountViews.PositionsAsync(gateway, filter, cancellationToken).ConfigureAwait(false);
+                return await BrokerAccountViews.PositionsAsync(gateway, filter, cancellationToken).ConfigureAwait(false);
             }
 
             var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
@@ -92,9 +92,9 @@ internal sealed class AccountTools(ServerSettings settings, PaperVenue venue, Ac
         runner.RunAsync("get_orders", async () =>
         {
             var filter = symbol is null ? null : Args.Symbol(settings.Catalog, symbol).Name;
-            if (accounts.TryGetBridged(account, out var gateway))
+            if (accounts.TryGetBroker(account, out var gateway))
             {
-                return await BridgedAccountViews.OrdersAsync(gateway, filter, cancellationToken).ConfigureAwait(false);
+                return await BrokerAccountViews.OrdersAsync(gateway, filter, cancellationToken).ConfigureAwait(false);
             }
 
             var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
@@ -128,10 +128,10 @@ internal sealed class AccountTools(ServerSettings settings, PaperVenue venue, Ac
             string name;
             IReadOnlyList<Deal> deals;
             IReadOnlyList<Order> orders;
-            if (accounts.TryGetBridged(account, out var gateway))
+            if (accounts.TryGetBroker(account, out var gateway))
             {
                 name = gateway.Name;
-                (deals, orders) = await BridgedAccountViews.HistoryAsync(gateway, query, cancellationToken).ConfigureAwait(false);
+                (deals, orders) = await BrokerAccountViews.HistoryAsync(gateway, query, cancellationToken).ConfigureAwait(false);
             }
             else
             {

@@ -61,10 +61,11 @@ internal sealed class MarketTools(ServerSettings settings, MarketHistory history
     [McpServerTool(Name = "get_quote", Title = "Current quotes", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(QuoteList))]
     [Description("Returns the latest bid and ask of one or more symbols on the live demo market, with the spread in points, the quote time and whether the market is open now. "
-        + "A shut market shows its last quote, as MetaTrader does. With 'account' naming a MetaTrader account (list_accounts), the quotes stream from its terminal instead.")]
+        + "A shut market shows its last quote, as MetaTrader does. With 'account' naming a broker account (list_accounts: a MetaTrader terminal on the bridge or "
+        + "a MetaApi account), the quotes come from that account's broker instead.")]
     public ValueTask<CallToolResult> GetQuote(
         [Description("Symbol names, 1 to 100, e.g. [\"EURUSD\", \"XAUUSD\"].")] string[] symbols,
-        [Description("A MetaTrader account (mt5-<login>) whose terminal's quotes to return; default the demo market.")] string? account = null,
+        [Description("A broker account (mt5-<login>, or the MetaApi account's name) whose broker's quotes to return; default the demo market.")] string? account = null,
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("get_quote", async () =>
         {
@@ -79,18 +80,18 @@ internal sealed class MarketTools(ServerSettings settings, MarketHistory history
             var rows = new List<QuoteInfo>(specs.Count);
             if (account is not null)
             {
-                if (!accounts.TryGetBridged(account, out var gateway))
+                if (!accounts.TryGetBroker(account, out var gateway))
                 {
                     throw new ToolErrorException(new ToolError(ToolErrorCodes.UnknownAccount,
-                        $"There is no MetaTrader account '{UntrustedText.Clean(account, 32)}' (list_accounts names them mt5-<login>).", Retryable: false, "account"));
+                        $"There is no broker account '{UntrustedText.Clean(account, 32)}' (list_accounts names them: mt5-<login> for terminals on the bridge, metaapi-… or the configured name for MetaApi).", Retryable: false, "account"));
                 }
 
                 foreach (var spec in specs)
                 {
-                    rows.Add(Quote(spec, await BridgedAccountViews.Read(gateway, g => g.GetQuoteAsync(spec.Name, cancellationToken)).ConfigureAwait(false), now));
+                    rows.Add(Quote(spec, await BrokerAccountViews.Read(gateway, g => g.GetQuoteAsync(spec.Name, cancellationToken)).ConfigureAwait(false), now));
                 }
 
-                return new QuoteList("bridge:" + gateway.Name, rows);
+                return new QuoteList(gateway.Venue + ":" + gateway.Name, rows);
             }
 
             foreach (var spec in specs)

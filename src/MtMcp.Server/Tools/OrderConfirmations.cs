@@ -51,9 +51,9 @@ internal sealed class OrderConfirmations(ServerSettings settings, TimeProvider t
         return positions.Count > 0 && (mode == AccountTradeMode.Real || Above(lots));
     }
 
-    /// <summary>The trade mode of <paramref name="target"/>'s account: a bridged account's as its terminal reports it.</summary>
+    /// <summary>The trade mode of <paramref name="target"/>'s account: a broker account's as its broker reports it.</summary>
     public static AccountTradeMode Mode(TradingTarget target) =>
-        target.Bridged is { } gateway ? gateway.Info.TradeMode : target.Paper!.Read(target.Name, a => a.Settings.Info.TradeMode);
+        target.Broker is { } gateway ? gateway.Info.TradeMode : target.Paper!.Read(target.Name, a => a.Settings.Info.TradeMode);
 
     /// <summary>
     /// The open positions of <paramref name="target"/> that <paramref name="filter"/> may close, by symbol, side and
@@ -61,8 +61,8 @@ internal sealed class OrderConfirmations(ServerSettings settings, TimeProvider t
     /// </summary>
     public static async Task<IReadOnlyList<Position>> CandidatesAsync(TradingTarget target, PositionFilter filter, CancellationToken cancellationToken)
     {
-        var open = target.Bridged is { } gateway
-            ? await BridgedAccountViews.Read(gateway, g => g.GetPositionsAsync(filter.Symbol, cancellationToken)).ConfigureAwait(false)
+        var open = target.Broker is { } gateway
+            ? await BrokerAccountViews.Read(gateway, g => g.GetPositionsAsync(filter.Symbol, cancellationToken)).ConfigureAwait(false)
             : target.Paper!.Read(target.Name, a => a.Positions.ToList());
         return [.. open.Where(p => (filter.Symbol is null || p.Symbol.Equals(filter.Symbol, StringComparison.OrdinalIgnoreCase))
             && (filter.Type is null || p.Type == filter.Type) && (filter.Magic is null || p.Magic == filter.Magic)).OrderBy(p => p.Ticket)];

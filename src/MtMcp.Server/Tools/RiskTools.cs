@@ -5,7 +5,6 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using MtMcp.Domain;
 using MtMcp.Engine;
-using MtMcp.Gateways.Bridge;
 using MtMcp.Paper;
 using MtMcp.Risk;
 using MtMcp.Server.Market;
@@ -19,7 +18,7 @@ namespace MtMcp.Server.Tools;
 /// stdio the local operator is the admin). Every change is audited.
 /// </summary>
 [McpServerToolType]
-internal sealed class RiskTools(ServerSettings settings, PaperVenue venue, MarketHistory history, AccountDirectory accounts, BridgedOrderPath orderPath, ToolRunner runner)
+internal sealed class RiskTools(ServerSettings settings, PaperVenue venue, MarketHistory history, AccountDirectory accounts, BrokerOrderPath orderPath, ToolRunner runner)
 {
     private const string AccountArgument = "Account name; default: the first account (the paper account 'demo' when none was created).";
     private const int DefaultPeriods = 250;
@@ -251,8 +250,8 @@ internal sealed class RiskTools(ServerSettings settings, PaperVenue venue, Marke
             }
 
             var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
-            BridgeBrokerGateway? bridged = null;
-            var name = global ? null : accounts.TryGetBridged(account, out bridged) ? bridged.Name : TradingMap.Account(service, account);
+            IBrokerGateway? broker = null;
+            var name = global ? null : accounts.TryGetBroker(account, out broker) ? broker.Name : TradingMap.Account(service, account);
             var origin = TradingMap.Origin("kill_switch", user);
             var scopeName = global ? "global" : "account";
             if (!engage)
@@ -265,12 +264,12 @@ internal sealed class RiskTools(ServerSettings settings, PaperVenue venue, Marke
             var why = string.IsNullOrWhiteSpace(reason) ? "kill switch engaged by " + origin.Actor : UntrustedText.Clean(reason, 200);
             var close = close_positions ?? false;
             KillSwitchEngagement done;
-            if (bridged is not null)
+            if (broker is not null)
             {
-                // The gate is the paper venue's: engaging it blocks the bridged account's orders, then the terminal flattens.
-                var newly = venue.Gate.Engage(bridged.Name, origin, why);
-                done = new(bridged.Name, newly, why,
-                    [await BridgedAccountViews.Read(bridged, g => orderPath.FlattenAsync(g, false, newly, close, why, origin, cancellationToken)).ConfigureAwait(false)]);
+                // The gate is the paper venue's: engaging it blocks the broker account's orders, then the broker flattens.
+                var newly = venue.Gate.Engage(broker.Name, origin, why);
+                done = new(broker.Name, newly, why,
+                    [await BrokerAccountViews.Read(broker, g => orderPath.FlattenAsync(g, false, newly, close, why, origin, cancellationToken)).ConfigureAwait(false)]);
             }
             else
             {
@@ -278,9 +277,9 @@ internal sealed class RiskTools(ServerSettings settings, PaperVenue venue, Marke
                 if (global)
                 {
                     var all = new List<KillSwitchAccountActions>(done.Accounts);
-                    foreach (var gateway in accounts.Bridged)
+                    foreach (var gateway in accounts.Brokers)
                     {
-                        all.Add(await BridgedAccountViews.Read(gateway, g => orderPath.FlattenAsync(g, true, done.NewlyEngaged, close, why, origin, cancellationToken)).ConfigureAwait(false));
+                        all.Add(await BrokerAccountViews.Read(gateway, g => orderPath.FlattenAsync(g, true, done.NewlyEngaged, close, why, origin, cancellationToken)).ConfigureAwait(false));
                     }
 
                     done = done with { Accounts = all };

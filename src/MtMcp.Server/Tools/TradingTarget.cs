@@ -1,25 +1,24 @@
 using System.Globalization;
 using MtMcp.Engine;
-using MtMcp.Gateways.Bridge;
 using MtMcp.Paper;
 using MtMcp.Server.Market;
 
 namespace MtMcp.Server.Tools;
 
 /// <summary>
-/// The account a trading tool acts on: a paper account (its service runs the risk gate and the journal) or a bridged
-/// MetaTrader account (the same gate and audit chain in <see cref="BridgedOrderPath"/>, then its gateway sends to the
-/// terminal and reconciles lost answers). One of the two is set.
+/// The account a trading tool acts on: a paper account (its service runs the risk gate and the journal) or a broker
+/// account (the same gate and audit chain in <see cref="BrokerOrderPath"/>, then its gateway sends to the broker and
+/// reconciles lost answers). One of the two is set.
 /// </summary>
 internal sealed class TradingTarget
 {
-    private readonly BridgedOrderPath? _orderPath;
+    private readonly BrokerOrderPath? _orderPath;
 
-    private TradingTarget(string name, PaperTradingService? paper, BridgeBrokerGateway? bridged, BridgedOrderPath? orderPath)
+    private TradingTarget(string name, PaperTradingService? paper, IBrokerGateway? broker, BrokerOrderPath? orderPath)
     {
         Name = name;
         Paper = paper;
-        Bridged = bridged;
+        Broker = broker;
         _orderPath = orderPath;
     }
 
@@ -29,14 +28,14 @@ internal sealed class TradingTarget
     /// <summary>The paper service, for a paper account.</summary>
     public PaperTradingService? Paper { get; }
 
-    /// <summary>The gateway, for a bridged account.</summary>
-    public BridgeBrokerGateway? Bridged { get; }
+    /// <summary>The gateway, for a broker account.</summary>
+    public IBrokerGateway? Broker { get; }
 
     /// <summary>The account <paramref name="account"/> names (UNKNOWN_ACCOUNT when none does).</summary>
     public static async Task<TradingTarget> ResolveAsync(
-        AccountDirectory accounts, PaperVenue venue, BridgedOrderPath orderPath, string? account, CancellationToken cancellationToken)
+        AccountDirectory accounts, PaperVenue venue, BrokerOrderPath orderPath, string? account, CancellationToken cancellationToken)
     {
-        if (accounts.TryGetBridged(account, out var gateway))
+        if (accounts.TryGetBroker(account, out var gateway))
         {
             return new TradingTarget(gateway.Name, null, gateway, orderPath);
         }
@@ -47,27 +46,27 @@ internal sealed class TradingTarget
 
     /// <summary>Sends <paramref name="request"/> through the account's order path.</summary>
     public async Task<TradeResult> SendAsync(TradeRequest request, TradeOrigin origin, CancellationToken cancellationToken) =>
-        Bridged is { } gateway
+        Broker is { } gateway
             ? await _orderPath!.SendAsync(gateway, request, origin, cancellationToken).ConfigureAwait(false)
             : Paper!.Send(Name, request, origin);
 
     /// <summary>Closes the positions matching <paramref name="filter"/>, one result each.</summary>
     public async Task<IReadOnlyList<TradeResult>> CloseAllAsync(PositionFilter filter, TradeOrigin origin, CancellationToken cancellationToken) =>
-        Bridged is { } gateway
-            ? await BridgedAccountViews.Read(gateway, g => _orderPath!.CloseAllAsync(g, filter, origin, cancellationToken)).ConfigureAwait(false)
+        Broker is { } gateway
+            ? await BrokerAccountViews.Read(gateway, g => _orderPath!.CloseAllAsync(g, filter, origin, cancellationToken)).ConfigureAwait(false)
             : Paper!.CloseAll(Name, filter, origin);
 
     /// <summary>A working order by ticket, or INVALID_ARGUMENT naming it.</summary>
     public async Task<Order> WorkingOrderAsync(long ticket, CancellationToken cancellationToken) =>
-        Bridged is { } gateway
-            ? await BridgedAccountViews.OrderAsync(gateway, ticket, cancellationToken).ConfigureAwait(false)
+        Broker is { } gateway
+            ? await BrokerAccountViews.OrderAsync(gateway, ticket, cancellationToken).ConfigureAwait(false)
             : Paper!.Read(Name, a => a.Orders.FirstOrDefault(o => (long)o.Ticket == ticket))
                 ?? throw ToolErrorException.InvalidArgument("ticket", string.Create(CultureInfo.InvariantCulture, $"{Name} has no pending order #{ticket} (get_orders lists them)."));
 
     /// <summary>An open position by ticket, or INVALID_ARGUMENT naming it.</summary>
     public async Task<Position> OpenPositionAsync(long ticket, CancellationToken cancellationToken) =>
-        Bridged is { } gateway
-            ? await BridgedAccountViews.PositionAsync(gateway, ticket, cancellationToken).ConfigureAwait(false)
+        Broker is { } gateway
+            ? await BrokerAccountViews.PositionAsync(gateway, ticket, cancellationToken).ConfigureAwait(false)
             : Paper!.Read(Name, a => a.Positions.FirstOrDefault(p => (long)p.Ticket == ticket))
                 ?? throw ToolErrorException.InvalidArgument("ticket", string.Create(CultureInfo.InvariantCulture, $"{Name} has no open position #{ticket} (get_positions lists them)."));
 }

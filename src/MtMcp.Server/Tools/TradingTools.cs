@@ -11,17 +11,17 @@ using MtMcp.Server.Market;
 namespace MtMcp.Server.Tools;
 
 /// <summary>
-/// The <c>trading</c> toolset on the paper venue and on bridged MetaTrader accounts (routed by <see cref="AccountDirectory"/>).
+/// The <c>trading</c> toolset on the paper venue and on broker accounts (bridge or MetaApi) (routed by <see cref="AccountDirectory"/>).
 /// Never registered in read-only mode. Arguments are checked here first (clear INVALID_ARGUMENT errors naming the argument);
-/// the venue (or the terminal's trade server) then applies MetaTrader's rules and answers with an MT5 retcode, which a
+/// the venue (or the broker's trade server) then applies MetaTrader's rules and answers with an MT5 retcode, which a
 /// rejection carries in TRADE_REJECTED. A rejected or invalid request changes nothing.
 /// </summary>
 [McpServerToolType]
 internal sealed class TradingTools(
-    ServerSettings settings, PaperVenue venue, AccountDirectory accounts, BridgedOrderPath orderPath, TimeProvider time, ToolRunner runner, OrderConfirmations confirmations)
+    ServerSettings settings, PaperVenue venue, AccountDirectory accounts, BrokerOrderPath orderPath, TimeProvider time, ToolRunner runner, OrderConfirmations confirmations)
 {
     private const string AccountArgument = "Account name (list_accounts); default: the first account (the paper account 'demo' when none was created; "
-        + "in live mode the first connected MetaTrader account).";
+        + "in live mode the first connected broker account).";
     private const string ClientOrderIdArgument = "Your unique id for this request (1 to 64 characters): sending the same id again returns the first result and never trades twice.";
     private const string RiskPercentArgument = "Instead of volume: size the volume so that the stop loss loses this percent of equity, in (0, 100] "
         + "(needs stop_loss; rounded down to the volume step, commission included).";
@@ -94,8 +94,8 @@ internal sealed class TradingTools(
             var name = target.Name;
             var request = Build(target.Paper, name, symbol, side, type, volume, risk_percent, price, stop_limit_price, stop_loss, take_profit, trailing_stop_points,
                 expiration, magic, comment, ClientOrderId(client_order_id, required: false));
-            var check = target.Bridged is { } gateway
-                ? await BridgedAccountViews.Read(gateway, g => g.CheckAsync(request, cancellationToken)).ConfigureAwait(false)
+            var check = target.Broker is { } gateway
+                ? await BrokerAccountViews.Read(gateway, g => g.CheckAsync(request, cancellationToken)).ConfigureAwait(false)
                 : target.Paper!.Check(name, request);
             return new OrderCheck(name, check.Retcode == TradeRetcode.Done, (int)check.Retcode, TradeRetcodes.MqlName((int)check.Retcode) ?? "",
                 UntrustedText.Clean(check.Message, 400), request.Volume, check.RequiredMargin, check.Balance, check.Equity, check.Margin, check.MarginFree, check.MarginLevel);
@@ -176,9 +176,9 @@ internal sealed class TradingTools(
             var target = await TradingTarget.ResolveAsync(accounts, venue, orderPath, account, cancellationToken).ConfigureAwait(false);
             var position = await target.OpenPositionAsync(ticket, cancellationToken).ConfigureAwait(false);
             var spec = Args.Symbol(settings.Catalog, position.Symbol);
-            if (target.Bridged is not null && trailing_stop_points is > 0)
+            if (target.Broker is not null && trailing_stop_points is > 0)
             {
-                throw ToolErrorException.InvalidArgument("trailing_stop_points", "Server-managed trailing stops are available on paper accounts only; set stop_loss on a MetaTrader account.");
+                throw ToolErrorException.InvalidArgument("trailing_stop_points", "Server-managed trailing stops are available on paper accounts only; set stop_loss on a broker account.");
             }
 
             var request = new TradeRequest
@@ -332,7 +332,7 @@ internal sealed class TradingTools(
         var stop = stopLoss is null ? 0 : Price(spec, stopLoss, "stop_loss", allowZero: true);
         if (riskPercent is not null && service is null)
         {
-            throw ToolErrorException.InvalidArgument("risk_percent", "risk_percent sizing is available on paper accounts; give volume (lots) for a MetaTrader account.");
+            throw ToolErrorException.InvalidArgument("risk_percent", "risk_percent sizing is available on paper accounts; give volume (lots) for a broker account.");
         }
 
         var lots = riskPercent is { } risk
@@ -374,16 +374,16 @@ internal sealed class TradingTools(
         }
     }
 
-    // A terminal the configuration does not let trade (a REAL account without trading.live.real_accounts) refuses the
+    // A broker account the configuration does not let trade (a REAL account without trading.live.real_accounts) refuses the
     // request itself, with that reason: the user is not asked about an order that cannot be sent.
-    private static bool MayTrade(TradingTarget target) => target.Bridged?.TradingEnabled != false;
+    private static bool MayTrade(TradingTarget target) => target.Broker?.TradingEnabled != false;
 
     // What the user is asked to confirm: the order as it will be sent, with its margin.
     private string Summary(PaperTradingService? service, string account, TradeRequest request)
     {
         var spec = Args.Symbol(settings.Catalog, request.Symbol);
 
-        // A bridged account's margin would need a round trip to the terminal; the confirmation names the order itself.
+        // A broker account's margin would need a round trip to the broker; the confirmation names the order itself.
         var margin = service?.Check(account, request) is { } check
             ? string.Create(CultureInfo.InvariantCulture, $"Margin needed {check.RequiredMargin:0.00}, free margin after {check.MarginFree:0.00}. ")
             : "";

@@ -1,15 +1,14 @@
 using MtMcp.Engine;
-using MtMcp.Gateways.Bridge;
 
 namespace MtMcp.Server.Tools;
 
 /// <summary>
-/// The account tools' answers for a bridged MetaTrader account: the same JSON shapes as <see cref="AccountViews"/>,
-/// read from the terminal through its gateway (money, prices and floating profit as the terminal reports them).
+/// The account tools' answers for a broker account (a MetaTrader terminal on the bridge, or MetaApi): the same JSON
+/// shapes as <see cref="AccountViews"/>, read through its gateway (money, prices and floating profit as the broker reports them).
 /// </summary>
-internal static class BridgedAccountViews
+internal static class BrokerAccountViews
 {
-    public static async Task<AccountSummary> SummaryAsync(BridgeBrokerGateway gateway, CancellationToken cancellationToken)
+    public static async Task<AccountSummary> SummaryAsync(IBrokerGateway gateway, CancellationToken cancellationToken)
     {
         var s = await Read(gateway, g => g.GetAccountAsync(cancellationToken)).ConfigureAwait(false);
         var positions = await Read(gateway, g => g.GetPositionsAsync(null, cancellationToken)).ConfigureAwait(false);
@@ -18,7 +17,7 @@ internal static class BridgedAccountViews
             s.Balance, Math.Round(s.Equity, s.Info.CurrencyDigits), positions.Count, orders.Count);
     }
 
-    public static async Task<AccountDetails> DetailsAsync(BridgeBrokerGateway gateway, ServerSettings settings, CancellationToken cancellationToken)
+    public static async Task<AccountDetails> DetailsAsync(IBrokerGateway gateway, ServerSettings settings, CancellationToken cancellationToken)
     {
         var s = await Read(gateway, g => g.GetAccountAsync(cancellationToken)).ConfigureAwait(false);
         var digits = s.Info.CurrencyDigits;
@@ -29,7 +28,7 @@ internal static class BridgedAccountViews
             TradingMap.Name(s.Info.StopoutMode), s.Info.TradeAllowed && gateway.TradingEnabled, Args.FormatMilliseconds(s.TimeMs));
     }
 
-    public static async Task<PositionList> PositionsAsync(BridgeBrokerGateway gateway, string? symbol, CancellationToken cancellationToken)
+    public static async Task<PositionList> PositionsAsync(IBrokerGateway gateway, string? symbol, CancellationToken cancellationToken)
     {
         var states = await Read(gateway, g => g.GetPositionStatesAsync(symbol, cancellationToken)).ConfigureAwait(false);
         var rows = new List<PositionInfo>(states.Count);
@@ -42,32 +41,32 @@ internal static class BridgedAccountViews
         return new PositionList(gateway.Name, rows.Count, rows);
     }
 
-    public static async Task<OrderList> OrdersAsync(BridgeBrokerGateway gateway, string? symbol, CancellationToken cancellationToken)
+    public static async Task<OrderList> OrdersAsync(IBrokerGateway gateway, string? symbol, CancellationToken cancellationToken)
     {
         var orders = await Read(gateway, g => g.GetOrdersAsync(symbol, cancellationToken)).ConfigureAwait(false);
         var rows = orders.Select(TradingMap.Order).ToList();
         return new OrderList(gateway.Name, rows.Count, rows);
     }
 
-    public static async Task<(IReadOnlyList<Deal> Deals, IReadOnlyList<Order> Orders)> HistoryAsync(BridgeBrokerGateway gateway, HistoryQuery query, CancellationToken cancellationToken)
+    public static async Task<(IReadOnlyList<Deal> Deals, IReadOnlyList<Order> Orders)> HistoryAsync(IBrokerGateway gateway, HistoryQuery query, CancellationToken cancellationToken)
     {
         var deals = await Read(gateway, g => g.GetDealsAsync(query, cancellationToken)).ConfigureAwait(false);
         var orders = await Read(gateway, g => g.GetHistoryOrdersAsync(query, cancellationToken)).ConfigureAwait(false);
         return (deals, orders);
     }
 
-    /// <summary>A position of the bridged account, or INVALID_ARGUMENT naming the ticket.</summary>
-    public static async Task<Position> PositionAsync(BridgeBrokerGateway gateway, long ticket, CancellationToken cancellationToken) =>
+    /// <summary>A position of the broker account, or INVALID_ARGUMENT naming the ticket.</summary>
+    public static async Task<Position> PositionAsync(IBrokerGateway gateway, long ticket, CancellationToken cancellationToken) =>
         (await Read(gateway, g => g.GetPositionsAsync(null, cancellationToken)).ConfigureAwait(false)).FirstOrDefault(p => (long)p.Ticket == ticket)
         ?? throw ToolErrorException.InvalidArgument("ticket", FormattableString.Invariant($"{gateway.Name} has no open position #{ticket} (get_positions lists them)."));
 
-    /// <summary>A working order of the bridged account, or INVALID_ARGUMENT naming the ticket.</summary>
-    public static async Task<Order> OrderAsync(BridgeBrokerGateway gateway, long ticket, CancellationToken cancellationToken) =>
+    /// <summary>A working order of the broker account, or INVALID_ARGUMENT naming the ticket.</summary>
+    public static async Task<Order> OrderAsync(IBrokerGateway gateway, long ticket, CancellationToken cancellationToken) =>
         (await Read(gateway, g => g.GetOrdersAsync(null, cancellationToken)).ConfigureAwait(false)).FirstOrDefault(o => (long)o.Ticket == ticket)
         ?? throw ToolErrorException.InvalidArgument("ticket", FormattableString.Invariant($"{gateway.Name} has no pending order #{ticket} (get_orders lists them)."));
 
-    /// <summary>Runs a read, turning an unreachable terminal into a NOT_AVAILABLE tool error.</summary>
-    public static async Task<T> Read<T>(BridgeBrokerGateway gateway, Func<BridgeBrokerGateway, Task<T>> read)
+    /// <summary>Runs a read, turning an unreachable venue into a NOT_AVAILABLE tool error.</summary>
+    public static async Task<T> Read<T>(IBrokerGateway gateway, Func<IBrokerGateway, Task<T>> read)
     {
         try
         {
@@ -76,7 +75,7 @@ internal static class BridgedAccountViews
         catch (GatewayUnavailableException error)
         {
             throw new ToolErrorException(new ToolError(ToolErrorCodes.NotAvailable,
-                $"The MetaTrader terminal of account '{gateway.Name}' did not answer; try again when it is connected. ({UntrustedText.Clean(error.Message, 200)})",
+                $"Account '{gateway.Name}' ({gateway.Venue}) did not answer; try again when it is connected. ({UntrustedText.Clean(error.Message, 200)})",
                 Retryable: error.IsTransient, "account"));
         }
     }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace MtMcp.MetaApi.Tests;
+namespace MtMcp.Testing.MetaApi;
 
 /// <summary>
 /// A local stand-in for MetaApi's client REST API (Kestrel on 127.0.0.1, port 0) that follows the documented paths,
@@ -17,7 +17,7 @@ namespace MtMcp.MetaApi.Tests;
 /// MetatraderPosition, MetatraderOrder, MetatraderDeal, MetatraderSymbolPrice, MetatraderTrade and
 /// MetatraderTradeResponse, Error and TooManyRequestsError). Trades execute against an in-memory account.
 /// </summary>
-internal sealed class FakeMetaApi : IAsyncDisposable
+public sealed class FakeMetaApi : IAsyncDisposable
 {
     public const string Token = "tok-Secret-4f1b9c2e7d";
     public const string AccountId = "865d3a4d-3803-486d-bdf3-a85679d9fad2";

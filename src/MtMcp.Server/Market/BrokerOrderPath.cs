@@ -1,16 +1,15 @@
 using System.Collections.Concurrent;
 using MtMcp.Domain;
 using MtMcp.Engine;
-using MtMcp.Gateways.Bridge;
 using MtMcp.Paper;
 using MtMcp.Risk;
 
 namespace MtMcp.Server.Market;
 
 /// <summary>
-/// The order path of bridged MetaTrader accounts, the same as the paper venue's (docs/bridge.md "Risk gate and audit"):
-/// the paper venue's <see cref="PreTradeGate"/> evaluates every request against a risk view of the terminal's state, a
-/// refusal never reaches the terminal, and the intent, the decision, the request handed to the gateway and its result
+/// The order path of broker accounts (MetaTrader terminals on the bridge, MetaApi), the same as the paper venue's (docs/bridge.md "Risk gate and audit"):
+/// the paper venue's <see cref="PreTradeGate"/> evaluates every request against a risk view of the broker's state, a
+/// refusal never reaches the broker, and the intent, the decision, the request handed to the gateway and its result
 /// go into the paper journal's audit chain (<c>&lt;data-dir&gt;/paper/accounts.db</c>), so <c>verify_audit_log</c>
 /// covers every venue with one chain.
 /// </summary>
@@ -18,24 +17,22 @@ namespace MtMcp.Server.Market;
 /// One request per account at a time (the gate expects a single writer per account, and counting positions and orders
 /// is only right if no other order of the account is in flight). Thread-safe.
 /// </remarks>
-internal sealed class BridgedOrderPath(ServerSettings settings, PaperVenue venue, TimeProvider time) : IDisposable
+internal sealed class BrokerOrderPath(ServerSettings settings, PaperVenue venue, TimeProvider time) : IDisposable
 {
-    private const string VenueName = "metatrader";
-
     private readonly ConcurrentDictionary<string, Lane> _lanes = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The gate (and kill switch) every venue shares.</summary>
     public PreTradeGate Gate => venue.Gate;
 
     /// <summary>
-    /// Evaluates <paramref name="request"/> with the gate, audits it, and sends it to the terminal only when allowed.
+    /// Evaluates <paramref name="request"/> with the gate, audits it, and sends it to the broker only when allowed.
     /// A refusal comes back as a rejected result carrying <see cref="TradeResult.RiskCheck"/>.
     /// </summary>
     /// <remarks>
     /// Once handed to the gateway the send is not cancelled with the caller: its result (final, or uncertain and then
     /// reconciled) must reach the audit chain; the gateway's own time-outs bound the wait.
     /// </remarks>
-    public async Task<TradeResult> SendAsync(BridgeBrokerGateway gateway, TradeRequest request, TradeOrigin origin, CancellationToken cancellationToken)
+    public async Task<TradeResult> SendAsync(IBrokerGateway gateway, TradeRequest request, TradeOrigin origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gateway);
         ArgumentNullException.ThrowIfNull(request);
@@ -68,8 +65,8 @@ internal sealed class BridgedOrderPath(ServerSettings settings, PaperVenue venue
                 return refused;
             }
 
-            // Written before the terminal sees the request: an order can never be on the venue without its trail.
-            records.Add(AuditRecords.GatewayRequest(gateway.Name, VenueName, decision.Request, origin, now));
+            // Written before the broker sees the request: an order can never be on the venue without its trail.
+            records.Add(AuditRecords.GatewayRequest(gateway.Name, gateway.Venue, decision.Request, origin, now));
             await venue.AppendAuditAsync(records, cancellationToken).ConfigureAwait(false);
             var result = await gateway.SendAsync(decision.Request, origin, CancellationToken.None).ConfigureAwait(false);
             await venue.AppendAuditAsync([AuditRecords.Result(gateway.Name, result, origin)], CancellationToken.None).ConfigureAwait(false);
@@ -82,22 +79,22 @@ internal sealed class BridgedOrderPath(ServerSettings settings, PaperVenue venue
     }
 
     /// <summary>Closes the positions matching <paramref name="filter"/> through the gateway, audited like the paper venue's bulk steps.</summary>
-    /// <exception cref="GatewayUnavailableException">The terminal cannot be reached.</exception>
-    public Task<IReadOnlyList<TradeResult>> CloseAllAsync(BridgeBrokerGateway gateway, PositionFilter filter, TradeOrigin origin, CancellationToken cancellationToken) =>
+    /// <exception cref="GatewayUnavailableException">The broker cannot be reached.</exception>
+    public Task<IReadOnlyList<TradeResult>> CloseAllAsync(IBrokerGateway gateway, PositionFilter filter, TradeOrigin origin, CancellationToken cancellationToken) =>
         BulkAsync(gateway, "close_all", origin, () => gateway.CloseAllAsync(filter, origin, CancellationToken.None), cancellationToken);
 
     /// <summary>
     /// Acts on the kill switch engaged for <paramref name="gateway"/>'s account (or globally): cancels every working
     /// order and, when <paramref name="closePositions"/>, closes every position through the gateway, all audited.
     /// </summary>
-    /// <exception cref="GatewayUnavailableException">The terminal cannot be reached.</exception>
+    /// <exception cref="GatewayUnavailableException">The broker cannot be reached.</exception>
     public async Task<KillSwitchAccountActions> FlattenAsync(
-        BridgeBrokerGateway gateway, bool global, bool newlyEngaged, bool closePositions, string reason, TradeOrigin origin, CancellationToken cancellationToken)
+        IBrokerGateway gateway, bool global, bool newlyEngaged, bool closePositions, string reason, TradeOrigin origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gateway);
         await venue.AppendAuditAsync([new AuditRecord("kill_switch", Now(), gateway.Name, origin.Actor, origin.Channel, null, new CanonicalJson()
             .Add("action", "engage").Add("scope", global ? "global" : "account").Add("reason", reason)
-            .Add("close_positions", closePositions).Add("newly_engaged", newlyEngaged).Add("venue", VenueName).ToString())], cancellationToken).ConfigureAwait(false);
+            .Add("close_positions", closePositions).Add("newly_engaged", newlyEngaged).Add("venue", gateway.Venue).ToString())], cancellationToken).ConfigureAwait(false);
         var cancelled = await BulkAsync(gateway, "cancel_all", origin, () => gateway.CancelAllAsync(OrderFilter.All, origin, CancellationToken.None), cancellationToken).ConfigureAwait(false);
         var closed = closePositions
             ? await BulkAsync(gateway, "close_all", origin, () => gateway.CloseAllAsync(PositionFilter.All, origin, CancellationToken.None), cancellationToken).ConfigureAwait(false)
@@ -115,7 +112,7 @@ internal sealed class BridgedOrderPath(ServerSettings settings, PaperVenue venue
     }
 
     private async Task<IReadOnlyList<TradeResult>> BulkAsync(
-        BridgeBrokerGateway gateway, string kind, TradeOrigin origin, Func<Task<IReadOnlyList<TradeResult>>> step, CancellationToken cancellationToken)
+        IBrokerGateway gateway, string kind, TradeOrigin origin, Func<Task<IReadOnlyList<TradeResult>>> step, CancellationToken cancellationToken)
     {
         var lane = _lanes.GetOrAdd(gateway.Name, static _ => new Lane());
         await lane.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -138,7 +135,7 @@ internal sealed class BridgedOrderPath(ServerSettings settings, PaperVenue venue
         }
     }
 
-    private async Task<GateDecision> EvaluateAsync(BridgeBrokerGateway gateway, Lane lane, TradeRequest request, TradeOrigin origin, CancellationToken cancellationToken)
+    private async Task<GateDecision> EvaluateAsync(IBrokerGateway gateway, Lane lane, TradeRequest request, TradeOrigin origin, CancellationToken cancellationToken)
     {
         TradingAccount view;
         try
@@ -147,7 +144,7 @@ internal sealed class BridgedOrderPath(ServerSettings settings, PaperVenue venue
         }
         catch (GatewayUnavailableException e)
         {
-            return Refuse(request, $"The state of {gateway.Name} could not be read from its terminal ({e.Message}), so the order cannot be checked against the risk limits; nothing was sent.");
+            return Refuse(request, $"The state of {gateway.Name} could not be read from its broker ({e.Message}), so the order cannot be checked against the risk limits; nothing was sent.");
         }
         catch (InvalidOperationException e)
         {
@@ -166,13 +163,13 @@ internal sealed class BridgedOrderPath(ServerSettings settings, PaperVenue venue
     }
 
     /// <summary>
-    /// The account as the gate sees it: a <see cref="TradingAccount"/> restored from the terminal's positions, working
-    /// orders and quotes. Its balance is the terminal's equity and its positions are valued at the market (open price
-    /// = the closing-side quote, no swap), so its equity is exactly the terminal's: the loss limits measure the broker's
+    /// The account as the gate sees it: a <see cref="TradingAccount"/> restored from the broker's positions, working
+    /// orders and quotes. Its balance is the broker's equity and its positions are valued at the market (open price
+    /// = the closing-side quote, no swap), so its equity is exactly the broker's: the loss limits measure the broker's
     /// figure, not a re-computation. Positions and orders in symbols outside the server's catalogue have no spec, so
     /// only the equity includes them.
     /// </summary>
-    private async Task<TradingAccount> ReadViewAsync(BridgeBrokerGateway gateway, Lane lane, TradeRequest request, CancellationToken cancellationToken)
+    private async Task<TradingAccount> ReadViewAsync(IBrokerGateway gateway, Lane lane, TradeRequest request, CancellationToken cancellationToken)
     {
         var board = lane.Board(settings.Catalog);
         var info = gateway.Info;
@@ -185,7 +182,7 @@ internal sealed class BridgedOrderPath(ServerSettings settings, PaperVenue venue
             info = snapshot.Info;
             equity = double.IsFinite(snapshot.Equity)
                 ? (decimal)snapshot.Equity
-                : throw new InvalidOperationException("the terminal reported no finite equity");
+                : throw new InvalidOperationException("the broker reported no finite equity");
             positions = await gateway.GetPositionsAsync(null, cancellationToken).ConfigureAwait(false);
             orders = await gateway.GetOrdersAsync(null, cancellationToken).ConfigureAwait(false);
         }
@@ -222,7 +219,7 @@ internal sealed class BridgedOrderPath(ServerSettings settings, PaperVenue venue
 
         var state = new AccountState
         {
-            // A terminal that reports no leverage (some contest servers) is taken as 1:1: the most cautious reading.
+            // A broker that reports no leverage (some contest servers) is taken as 1:1: the most cautious reading.
             Settings = new AccountSettings { Info = info.Leverage > 0 ? info : info with { Leverage = 1 } },
             Balance = equity,
             NextTicket = nextTicket,
@@ -237,7 +234,7 @@ internal sealed class BridgedOrderPath(ServerSettings settings, PaperVenue venue
     private static bool ReducesOnly(TradeRequest request) =>
         request.Action is TradeAction.Remove or TradeAction.CloseBy || (request.Action == TradeAction.Deal && request.Position != 0);
 
-    private static void CopyStreamedQuotes(BridgeBrokerGateway gateway, QuoteBoard board)
+    private static void CopyStreamedQuotes(IBrokerGateway gateway, QuoteBoard board)
     {
         var catalog = board.Symbols;
         for (var id = 0; id < catalog.Count; id++)
@@ -249,9 +246,9 @@ internal sealed class BridgedOrderPath(ServerSettings settings, PaperVenue venue
         }
     }
 
-    /// <summary>Makes sure <paramref name="symbol"/> is quoted on the board (asking the terminal if nothing streamed yet); null for a symbol outside the catalogue.</summary>
-    /// <exception cref="InvalidOperationException">The terminal has no usable quote for a catalogue symbol.</exception>
-    private static async Task<int?> QuoteAsync(BridgeBrokerGateway gateway, QuoteBoard board, string symbol, CancellationToken cancellationToken)
+    /// <summary>Makes sure <paramref name="symbol"/> is quoted on the board (asking the broker if nothing streamed yet); null for a symbol outside the catalogue.</summary>
+    /// <exception cref="InvalidOperationException">The broker has no usable quote for a catalogue symbol.</exception>
+    private static async Task<int?> QuoteAsync(IBrokerGateway gateway, QuoteBoard board, string symbol, CancellationToken cancellationToken)
     {
         if (!board.TryGetId(symbol, out var id))
         {
@@ -263,7 +260,7 @@ internal sealed class BridgedOrderPath(ServerSettings settings, PaperVenue venue
             var tick = await gateway.GetQuoteAsync(symbol, cancellationToken).ConfigureAwait(false);
             if (!(tick.Bid > 0 && tick.Ask > 0))
             {
-                throw new InvalidOperationException($"the terminal has no bid and ask for {symbol}");
+                throw new InvalidOperationException($"the broker has no bid and ask for {symbol}");
             }
 
             board.Update(id, tick.Bid, tick.Ask, tick.TimeMs);
@@ -274,7 +271,7 @@ internal sealed class BridgedOrderPath(ServerSettings settings, PaperVenue venue
 
     private static GateDecision Refuse(TradeRequest request, string message) => new(false, RiskChecks.VenueState, message, request);
 
-    private static TradeResult Refused(BridgeBrokerGateway gateway, TradeRequest request, GateDecision decision, long now)
+    private static TradeResult Refused(IBrokerGateway gateway, TradeRequest request, GateDecision decision, long now)
     {
         gateway.TryGetQuote(request.Symbol, out var quote);
         return new TradeResult
