@@ -105,6 +105,26 @@ public sealed class MomentumStreamTests
         Assert.Equal(3.0, output[1]);
     }
 
+    [Fact]
+    public void RateOfChange_FromZeroInsideTheVectorLoop_IsZeroAndTheOtherLanesUnchanged()
+    {
+        // 40 values with a 0 every few bars, so zeros fall in every lane of the 8-wide loop, not only in the tail.
+        var real = Enumerable.Range(0, 40).Select(i => i % 3 == 0 ? 0.0 : 1 + (i * 0.25)).ToArray();
+        var output = new double[real.Length];
+        Roc.Compute(real, 1, output);
+        for (var i = 1; i < real.Length; i++)
+        {
+            var expected = real[i - 1] != 0 ? ((real[i] / real[i - 1]) - 1.0) * 100.0 : 0.0;
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(output[i]));
+        }
+
+        Rocr.Compute(real, 1, output);
+        for (var i = 1; i < real.Length; i++)
+        {
+            Assert.Equal(real[i - 1] != 0 ? real[i] / real[i - 1] : 0.0, output[i]);
+        }
+    }
+
     // A random walk on a 0.5 grid: many equal highs, lows and closes, some flat bars.
     private static (double[] Open, double[] High, double[] Low, double[] Close, double[] Volume) TiedGrid(Random random)
     {
