@@ -224,4 +224,45 @@ public sealed class BridgeEndToEndTests
 
         Assert.Equal("real", (await server.CallOkAsync("get_account", new() { ["account"] = "mt5-6001" })).GetProperty("trade_mode").GetString());
     }
+
+    [Fact]
+    public async Task AccountResources_OfTheBridgedAccount_ReadFromTheTerminal_UpdatedAfterATrade()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (server, terminal, ea) = await StartAsync(clientOptions: new McpClientOptions { ProtocolVersion = "2025-11-25" });
+        await using var _ = server;
+        await using var __ = ea;
+        const string Uri = "mt://accounts/mt5-5001/positions";
+        var updated = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await server.Client.SubscribeToResourceAsync(Uri, (n, _) =>
+        {
+            updated.Enqueue(n.Uri);
+            return ValueTask.CompletedTask;
+        }, cancellationToken: ct);
+
+        // One publisher round so it listens to the terminal's gateway, then trade.
+        await AdvanceAsync(server, 2);
+        updated.Clear();
+        await server.CallOkAsync("place_order", new() { ["account"] = "mt5-5001", ["symbol"] = "EURUSD", ["side"] = "buy", ["volume"] = 0.1, ["client_order_id"] = "res-1" });
+        for (var i = 0; i < 100 && updated.IsEmpty; i++)
+        {
+            await AdvanceAsync(server, 1);
+        }
+
+        Assert.Contains(Uri, updated);
+        var read = await server.Client.ReadResourceAsync(Uri, cancellationToken: ct);
+        var positions = JsonDocument.Parse(Assert.IsType<TextResourceContents>(Assert.Single(read.Contents)).Text).RootElement;
+        Assert.Equal(Assert.Single(terminal.Positions).Ticket, Assert.Single(positions.GetProperty("positions").EnumerateArray()).GetProperty("ticket").GetUInt64());
+        var account = await server.Client.ReadResourceAsync("mt://accounts/mt5-5001", cancellationToken: ct);
+        Assert.Equal(5001UL, JsonDocument.Parse(Assert.IsType<TextResourceContents>(Assert.Single(account.Contents)).Text).RootElement.GetProperty("login").GetUInt64());
+    }
+
+    private static async Task AdvanceAsync(ServerHarness server, int rounds)
+    {
+        for (var i = 0; i < rounds; i++)
+        {
+            server.Time.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
 }

@@ -195,4 +195,34 @@ public sealed class BridgeRiskTests
         Assert.Equal("engage", Assert.Single(kills.EnumerateArray()).GetProperty("payload").GetProperty("action").GetString());
         Assert.True((await server.CallOkAsync("verify_audit_log")).GetProperty("intact").GetBoolean());
     }
+
+    [Fact]
+    public async Task GetRiskReport_OnTheBridgedAccount_MeasuresTheTerminalsPositionsAndEquity()
+    {
+        var (server, terminal, ea) = await StartAsync();
+        await using var _ = server;
+        await using var __ = ea;
+        await server.CallOkAsync("place_order", Buy(0.1, "report-1"));
+
+        var report = await server.CallOkAsync("get_risk_report", new() { ["account"] = Account, ["periods"] = 100 });
+        var account = await server.CallOkAsync("get_account", new() { ["account"] = Account });
+
+        Assert.Equal(Account, report.GetProperty("account").GetString());
+        Assert.Equal(account.GetProperty("equity").GetDouble(), report.GetProperty("equity").GetDouble(), 6);
+        var symbol = Assert.Single(report.GetProperty("symbols").EnumerateArray());
+        Assert.Equal("EURUSD", symbol.GetProperty("symbol").GetString());
+        Assert.Equal(0.1, symbol.GetProperty("net_lots").GetDouble(), 9);
+        // The report's notional is at the mid of the terminal's quote: 0.1 lot × 100,000 × (1.08510 + 1.08512) / 2.
+        var notional = symbol.GetProperty("notional").GetDouble();
+        Assert.Equal(10_851.1, notional, 6);
+
+        // Independent: z(0.99) × σ of the log returns of the 101 H1 closes get_bars serves × notional.
+        var closes = (await server.CallOkAsync("get_bars", new() { ["symbol"] = "EURUSD", ["timeframe"] = "H1", ["count"] = 101 })).GetProperty("bars")
+            .EnumerateArray().Select(b => b.GetProperty("close").GetDouble()).ToArray();
+        var returns = closes.Skip(1).Select((c, i) => Math.Log(c / closes[i])).ToArray();
+        var mean = returns.Average();
+        var sigma = Math.Sqrt(returns.Sum(r => (r - mean) * (r - mean)) / (returns.Length - 1));
+        Assert.Equal(2.3263478740408408 * sigma * notional, report.GetProperty("var").GetProperty("parametric_var").GetDouble(), 1e-6 * notional);
+        Assert.Single(terminal.Positions);
+    }
 }

@@ -140,7 +140,7 @@ internal sealed class BrokerOrderPath(ServerSettings settings, PaperVenue venue,
         TradingAccount view;
         try
         {
-            view = await ReadViewAsync(gateway, lane, request, cancellationToken).ConfigureAwait(false);
+            view = await ReadViewAsync(gateway, lane, ReducesOnly(request) ? null : request.Symbol, whole: false, cancellationToken).ConfigureAwait(false);
         }
         catch (GatewayUnavailableException e)
         {
@@ -163,20 +163,44 @@ internal sealed class BrokerOrderPath(ServerSettings settings, PaperVenue venue,
     }
 
     /// <summary>
+    /// The account of <paramref name="gateway"/> as the risk gate sees it (see <c>ReadViewAsync</c>), for the risk report.
+    /// </summary>
+    /// <exception cref="GatewayUnavailableException">The broker cannot be reached.</exception>
+    /// <exception cref="InvalidOperationException">A held position or a conversion pair has no quote: the account cannot be valued.</exception>
+    public async Task<TradingAccount> ReadAccountAsync(IBrokerGateway gateway, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        var lane = _lanes.GetOrAdd(gateway.Name, static _ => new Lane());
+        await lane.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ReadViewAsync(gateway, lane, symbol: null, whole: true, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            lane.Lock.Release();
+        }
+    }
+
+    /// <summary>
     /// The account as the gate sees it: a <see cref="TradingAccount"/> restored from the broker's positions, working
     /// orders and quotes. Its balance is the broker's equity and its positions are valued at the market (open price
     /// = the closing-side quote, no swap), so its equity is exactly the broker's: the loss limits measure the broker's
     /// figure, not a re-computation. Positions and orders in symbols outside the server's catalogue have no spec, so
     /// only the equity includes them.
     /// </summary>
-    private async Task<TradingAccount> ReadViewAsync(IBrokerGateway gateway, Lane lane, TradeRequest request, CancellationToken cancellationToken)
+    /// <remarks>
+    /// With no <paramref name="symbol"/> and not <paramref name="whole"/> (a request that only closes or cancels) the
+    /// broker is not read at all: the gate lets such requests through without looking at the account.
+    /// </remarks>
+    private async Task<TradingAccount> ReadViewAsync(IBrokerGateway gateway, Lane lane, string? symbol, bool whole, CancellationToken cancellationToken)
     {
         var board = lane.Board(settings.Catalog);
         var info = gateway.Info;
         IReadOnlyList<Position> positions = [];
         IReadOnlyList<Order> orders = [];
         decimal equity = 0;
-        if (!ReducesOnly(request))
+        if (symbol is not null || whole)
         {
             var snapshot = await gateway.GetAccountAsync(cancellationToken).ConfigureAwait(false);
             info = snapshot.Info;
@@ -188,9 +212,9 @@ internal sealed class BrokerOrderPath(ServerSettings settings, PaperVenue venue,
         }
 
         CopyStreamedQuotes(gateway, board);
-        if (!ReducesOnly(request))
+        if (symbol is not null)
         {
-            await QuoteAsync(gateway, board, request.Symbol, cancellationToken).ConfigureAwait(false);
+            await QuoteAsync(gateway, board, symbol, cancellationToken).ConfigureAwait(false);
         }
 
         var held = new List<Position>(positions.Count);

@@ -10,12 +10,23 @@ namespace MtMcp.Server.Resources;
 /// Pushes <c>notifications/resources/updated</c> to subscribers, at most once per <see cref="ServerSettings.UpdateInterval"/>
 /// and URI: a quote when it changed; an account and its positions after a trade, a fill or a balance operation
 /// (<see cref="PaperTradingService.Subscribe"/>) and when a quote of a symbol it holds moved the floating profit; its
-/// orders after a trade. Throttling keeps a busy market from flooding a client: it rereads the resource anyway.
+/// orders after a trade. A broker account's (bridge or MetaApi) after its broker reports a trade change, and its account
+/// and positions also after the broker streams a quote (<see cref="BrokerActivity"/>). Throttling keeps a busy market from
+/// flooding a client: it rereads the resource anyway.
 /// </summary>
 internal sealed class ResourcePublisher(
-    ServerSettings settings, ResourceSubscriptions subscriptions, LiveQuotes quotes, TimeProvider time, IServiceProvider services, ILogger<ResourcePublisher> logger)
+    ServerSettings settings, ResourceSubscriptions subscriptions, LiveQuotes quotes, AccountDirectory accounts, TimeProvider time, IServiceProvider services,
+    ILogger<ResourcePublisher> logger)
     : BackgroundService
 {
+    private readonly BrokerActivity _brokers = new();
+
+    public override void Dispose()
+    {
+        _brokers.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -67,13 +78,24 @@ internal sealed class ResourcePublisher(
 
     private async Task PublishAsync(PaperTradingService? service, HashSet<string> traded, bool[] moved, CancellationToken cancellationToken)
     {
-        foreach (var (uri, watched) in subscriptions.Watched())
+        var watchedUris = subscriptions.Watched();
+        foreach (var (_, watched) in watchedUris)
         {
+            if (watched.Kind is WatchedKind.Account or WatchedKind.Positions or WatchedKind.Orders && accounts.TryGetBroker(watched.Name, out var gateway))
+            {
+                _brokers.Watch(gateway);
+            }
+        }
+
+        var brokers = _brokers.Take();
+        foreach (var (uri, watched) in watchedUris)
+        {
+            var broker = brokers.GetValueOrDefault(watched.Name);
             var changed = watched.Kind switch
             {
                 WatchedKind.Quote => quotes.IndexOf(watched.Name) is var i and >= 0 && moved[i],
-                WatchedKind.Account or WatchedKind.Positions => traded.Contains(watched.Name) || HoldsMoved(service, watched.Name, moved),
-                WatchedKind.Orders => traded.Contains(watched.Name),
+                WatchedKind.Account or WatchedKind.Positions => traded.Contains(watched.Name) || broker.Traded || broker.Quoted || HoldsMoved(service, watched.Name, moved),
+                WatchedKind.Orders => traded.Contains(watched.Name) || broker.Traded,
                 _ => false,
             };
             if (!changed)

@@ -28,7 +28,8 @@ internal sealed class RiskTools(ServerSettings settings, PaperVenue venue, Marke
         UseStructuredContent = true, OutputSchemaType = typeof(RiskReportAnswer))]
     [Description("Portfolio risk of an account: exposure by currency, asset class and symbol, margin use and leverage, parametric, historical and "
         + "Monte Carlo VaR and expected shortfall (losses positive, account currency) from the bar returns of the symbols held, their correlations, "
-        + "daily loss, drawdown, and alerts for limits at 80 % (warning) and 100 % (breach).")]
+        + "daily loss, drawdown, and alerts for limits at 80 % (warning) and 100 % (breach). On a broker account (a MetaTrader terminal on the bridge, "
+        + "or MetaApi) the positions and equity are the broker's, valued at its quotes, and exposure and margin follow MetaTrader's formulas for them.")]
     public ValueTask<CallToolResult> GetRiskReport(
         [Description("VaR confidence in (0.5, 1), default 0.99.")] double? confidence = null,
         [Description("Horizon in return periods (VaR scales with its square root), default 1.")] double? horizon = null,
@@ -52,34 +53,53 @@ internal sealed class RiskTools(ServerSettings settings, PaperVenue venue, Marke
 
             var tf = ReturnSeries.ParseTimeframe(timeframe);
             var n = Args.Count(periods, DefaultPeriods, 20, MaxPeriods, "periods");
-            var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
-            var name = TradingMap.Account(service, account);
-            var held = service.Read(name, a => a.Positions.Select(p => p.Symbol).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
-            var returns = ReturnSeries.Table(settings.Catalog, history, held, tf, n);
             var options = new RiskReportOptions { Confidence = level, Horizon = h };
-            return service.Read(name, a =>
+            var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
+            if (accounts.TryGetBroker(account, out var broker))
             {
-                var status = venue.Gate.Status(a);
-                RiskReport report;
-                try
+                // The broker's positions and equity, valued and measured as the gate sees them before every order.
+                var view = await BrokerAccountViews.Read(broker, async g =>
                 {
-                    report = PortfolioRisk.Build(a, returns, options, status.Limits, status);
-                }
-                catch (InvalidOperationException error)
-                {
-                    throw new ToolErrorException(new ToolError(ToolErrorCodes.NoData, error.Message, Retryable: true));
-                }
+                    try
+                    {
+                        return await orderPath.ReadAccountAsync(g, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (InvalidOperationException error)
+                    {
+                        throw new ToolErrorException(new ToolError(ToolErrorCodes.NoData, $"{g.Name} cannot be valued: {error.Message}.", Retryable: true, "account"));
+                    }
+                }).ConfigureAwait(false);
+                return RiskReportOf(view, tf, n, options);
+            }
 
-                return new RiskReportAnswer(report.Account, report.Currency, Args.FormatMilliseconds(report.TimeMs), report.Equity, report.Margin,
-                    report.MarginUsePercent, report.Leverage,
-                    [.. report.Currencies.Select(c => new CurrencyExposureView(c.Currency, c.Amount))],
-                    [.. report.AssetClasses.Select(c => new AssetClassExposureView(TradingMap.Name(c.AssetClass), c.Gross, c.Net, c.LeverageCap, c.RequiredMargin))],
-                    [.. report.Symbols.Select(s => new SymbolExposureView(s.Symbol, s.NetLots, s.Notional, Finite(s.EwmaVolatility)))],
-                    tf.ToString(), n, Var(report.Var), report.CorrelationSymbols, ReturnSeries.Matrix(report.Correlation, report.CorrelationSymbols.Count),
-                    [.. report.Alerts.Select(x => new RiskAlertView(x.Limit, x.Value, x.Threshold, x.Utilisation, TradingMap.Name(x.Level)))],
-                    Status(status));
-            });
+            var name = TradingMap.Account(service, account);
+            return service.Read(name, a => RiskReportOf(a, tf, n, options));
         }, ServerJsonContext.Default.RiskReportAnswer);
+
+    private RiskReportAnswer RiskReportOf(TradingAccount a, Timeframe tf, int n, RiskReportOptions options)
+    {
+        var held = a.Positions.Select(p => p.Symbol).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var returns = ReturnSeries.Table(settings.Catalog, history, held, tf, n);
+        var status = venue.Gate.Status(a);
+        RiskReport report;
+        try
+        {
+            report = PortfolioRisk.Build(a, returns, options, status.Limits, status);
+        }
+        catch (InvalidOperationException error)
+        {
+            throw new ToolErrorException(new ToolError(ToolErrorCodes.NoData, error.Message, Retryable: true));
+        }
+
+        return new RiskReportAnswer(report.Account, report.Currency, Args.FormatMilliseconds(report.TimeMs), report.Equity, report.Margin,
+            report.MarginUsePercent, report.Leverage,
+            [.. report.Currencies.Select(c => new CurrencyExposureView(c.Currency, c.Amount))],
+            [.. report.AssetClasses.Select(c => new AssetClassExposureView(TradingMap.Name(c.AssetClass), c.Gross, c.Net, c.LeverageCap, c.RequiredMargin))],
+            [.. report.Symbols.Select(s => new SymbolExposureView(s.Symbol, s.NetLots, s.Notional, Finite(s.EwmaVolatility)))],
+            tf.ToString(), n, Var(report.Var), report.CorrelationSymbols, ReturnSeries.Matrix(report.Correlation, report.CorrelationSymbols.Count),
+            [.. report.Alerts.Select(x => new RiskAlertView(x.Limit, x.Value, x.Threshold, x.Utilisation, TradingMap.Name(x.Level)))],
+            Status(status));
+    }
 
     [McpServerTool(Name = "calculate_position_size", Title = "Position size", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(PositionSize))]
