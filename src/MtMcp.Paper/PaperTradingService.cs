@@ -367,17 +367,7 @@ public sealed partial class PaperTradingService : IDisposable
     private static TradeResult Refused(TradingAccount account, TradeRequest request, GateDecision decision)
     {
         var quote = account.Quotes.TryGetId(request.Symbol, out var id) && account.Quotes.HasQuote(id) ? account.Quotes.Get(id) : default;
-        return new TradeResult
-        {
-            Retcode = TradeRetcode.Reject,
-            Action = request.Action,
-            Message = decision.Message,
-            RiskCheck = decision.Check,
-            ClientOrderId = request.ClientOrderId,
-            Bid = quote.Bid,
-            Ask = quote.Ask,
-            TimeMs = account.TimeMs,
-        };
+        return decision.Refusal(request, quote.Bid, quote.Ask, account.TimeMs);
     }
 
     private void AdvanceLiveClock(PaperAccount account)

@@ -9,4 +9,24 @@ public sealed record GateDecision(bool Allowed, string Check, string Message, Tr
 {
     /// <summary>Lets <paramref name="request"/> through unchanged.</summary>
     public static GateDecision Allow(TradeRequest request) => new(true, "ok", "", request);
+
+    /// <summary>
+    /// The result a refused request gets: TRADE_RETCODE_REJECT with this decision's message and check, at the quote
+    /// (<paramref name="bid"/>, <paramref name="ask"/>; 0 when the symbol has none) and time the refusal was made.
+    /// </summary>
+    public TradeResult Refusal(TradeRequest request, double bid, double ask, long timeMs)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new TradeResult
+        {
+            Retcode = TradeRetcode.Reject,
+            Action = request.Action,
+            Message = Message,
+            RiskCheck = Check,
+            ClientOrderId = request.ClientOrderId,
+            Bid = bid,
+            Ask = ask,
+            TimeMs = timeMs,
+        };
+    }
 }

@@ -298,17 +298,7 @@ internal sealed class BrokerOrderPath(ServerSettings settings, PaperVenue venue,
     private static TradeResult Refused(IBrokerGateway gateway, TradeRequest request, GateDecision decision, long now)
     {
         gateway.TryGetQuote(request.Symbol, out var quote);
-        return new TradeResult
-        {
-            Retcode = TradeRetcode.Reject,
-            Action = request.Action,
-            Message = decision.Message,
-            RiskCheck = decision.Check,
-            ClientOrderId = request.ClientOrderId,
-            Bid = quote.Bid,
-            Ask = quote.Ask,
-            TimeMs = now,
-        };
+        return decision.Refusal(request, quote.Bid, quote.Ask, now);
     }
 
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
