@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
-using ModelContextProtocol;
-using ModelContextProtocol.Protocol;
 using MtMcp.Backtesting;
 using MtMcp.Domain;
 using MtMcp.Server.Market;
@@ -30,38 +28,12 @@ public sealed class OptimizationToolsTests(ToolErrorTests.SharedServer shared) :
     public async Task OptimizeStrategy_Grid_RanksAsIndependentBacktestsAndReportsProgress()
     {
         var server = shared.Server;
-        // Progress is collected by a session-wide handler for this call's own token: a per-call IProgress is
-        // unregistered when the call completes, which can be before the client has dispatched notifications the server
-        // sent (and awaited) ahead of the result.
-        var tokenText = "grid-" + Guid.NewGuid().ToString("N");
-        var token = new ProgressToken(tokenText);
-        var reports = new List<ProgressNotificationValue>();
-        await using var listening = server.Client.RegisterNotificationHandler(NotificationMethods.ProgressNotification, (notification, _) =>
-        {
-            var sent = JsonSerializer.Deserialize<ProgressNotificationParams>(notification.Params, McpJsonUtilities.DefaultOptions);
-            if (sent is not null && sent.ProgressToken == token)
-            {
-                lock (reports)
-                {
-                    reports.Add(sent.Progress);
-                }
-            }
-
-            return ValueTask.CompletedTask;
-        });
-        var arguments = new Dictionary<string, object?>
+        await using var progress = new ProgressRecorder(server.Client);
+        var result = await progress.CallToolAsync("optimize_strategy", new Dictionary<string, object?>
         {
             ["strategy"] = "builtin:sma_cross", ["symbol"] = "NAS100", ["timeframe"] = "H1", ["bars"] = 800, ["cash"] = 1_000_000,
             ["parameters"] = new Dictionary<string, object> { ["fast"] = "5:15:5", ["slow"] = "20:40:10" }, ["top"] = 9,
-        };
-        var result = await server.Client.CallToolAsync(
-            new CallToolRequestParams
-            {
-                Name = "optimize_strategy",
-                Arguments = arguments.ToDictionary(a => a.Key, a => JsonSerializer.SerializeToElement(a.Value, McpJsonUtilities.DefaultOptions)),
-                Meta = new System.Text.Json.Nodes.JsonObject { ["progressToken"] = tokenText },
-            },
-            TestContext.Current.CancellationToken);
+        });
         Assert.True(result.IsError is null or false, ServerHarness.Text(result));
         var json = result.StructuredContent!.Value;
 
@@ -82,18 +54,10 @@ public sealed class OptimizationToolsTests(ToolErrorTests.SharedServer shared) :
 
         Assert.Equal(expected.OrderDescending(), expected);
         // The server awaits every progress notification before it answers; the client may dispatch them after the result.
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!Seen(reports, 1) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
-
-        lock (reports)
-        {
-            Assert.NotEmpty(reports);
-            Assert.All(reports, r => Assert.InRange(r.Progress, 1, 9));
-            Assert.All(reports, r => Assert.Equal(9, r.Total));
-        }
+        var reports = await progress.WaitAsync(r => r.Any(x => x.Progress >= 1));
+        Assert.NotEmpty(reports);
+        Assert.All(reports, r => Assert.InRange(r.Progress, 1, 9));
+        Assert.All(reports, r => Assert.Equal(9, r.Total));
     }
 
     [Fact]
@@ -205,14 +169,6 @@ public sealed class OptimizationToolsTests(ToolErrorTests.SharedServer shared) :
         Assert.Equal("INVALID_ARGUMENT", error.GetProperty("error_code").GetString());
         Assert.Equal(argument, error.GetProperty("argument").GetString());
         Assert.Contains(message, error.GetProperty("message").GetString(), StringComparison.Ordinal);
-    }
-
-    private static bool Seen(List<ProgressNotificationValue> reports, float progress)
-    {
-        lock (reports)
-        {
-            return reports.Any(r => r.Progress >= progress);
-        }
     }
 
     private static string Args(long seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);

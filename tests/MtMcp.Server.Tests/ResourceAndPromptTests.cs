@@ -131,22 +131,13 @@ public sealed class ResourceAndPromptTests
     public async Task GetBars_LargePage_ReportsProgress()
     {
         await using var server = await ServerHarness.StartAsync();
-        var reports = new List<ProgressNotificationValue>();
-        var progress = new SyncProgress(reports);
-        var result = await server.Client.CallToolAsync("get_bars", new Dictionary<string, object?> { ["symbol"] = "EURUSD", ["timeframe"] = "M1", ["count"] = 5000 },
-            progress, cancellationToken: TestContext.Current.CancellationToken);
+        await using var progress = new ProgressRecorder(server.Client);
+        var result = await progress.CallToolAsync("get_bars", new Dictionary<string, object?> { ["symbol"] = "EURUSD", ["timeframe"] = "M1", ["count"] = 5000 });
         Assert.NotEqual(true, result.IsError);
         Assert.Equal(5000, result.StructuredContent!.Value.GetProperty("count").GetInt32());
-        for (var i = 0; i < 100 && reports.Count < 2; i++)
-        {
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
-
-        lock (reports)
-        {
-            Assert.True(reports.Count >= 2, $"{reports.Count} progress notifications");
-            Assert.All(reports, r => Assert.True(r.Progress <= r.Total));
-        }
+        var reports = await progress.WaitAsync(r => r.Count >= 2);
+        Assert.True(reports.Count >= 2, $"{reports.Count} progress notifications");
+        Assert.All(reports, r => Assert.True(r.Progress <= r.Total));
     }
 
     private static async Task<JsonElement> ReadJsonAsync(ServerHarness server, string uri)
@@ -156,17 +147,5 @@ public sealed class ResourceAndPromptTests
         Assert.Equal("application/json", contents.MimeType);
         using var document = JsonDocument.Parse(contents.Text);
         return document.RootElement.Clone();
-    }
-
-    // Progress<T> posts to the thread pool; record synchronously instead.
-    private sealed class SyncProgress(List<ProgressNotificationValue> reports) : IProgress<ProgressNotificationValue>
-    {
-        public void Report(ProgressNotificationValue value)
-        {
-            lock (reports)
-            {
-                reports.Add(value);
-            }
-        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
-using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using MtMcp.Backtesting;
 using MtMcp.Domain;
@@ -45,12 +44,12 @@ public sealed class StrategyToolsTests(ToolErrorTests.SharedServer shared) : ICl
     public async Task RunBacktest_SmaCrossOnAnIndex_EqualsCompatBacktestRunDirectlyAndReportsProgress()
     {
         var server = shared.Server;
-        var reports = new List<ProgressNotificationValue>();
-        var result = await server.Client.CallToolAsync("run_backtest", new Dictionary<string, object?>
+        await using var progress = new ProgressRecorder(server.Client);
+        var result = await progress.CallToolAsync("run_backtest", new Dictionary<string, object?>
         {
             ["strategy"] = "builtin:sma_cross", ["symbol"] = "NAS100", ["timeframe"] = "H1", ["bars"] = 600, ["cash"] = 1_000_000,
             ["commission"] = 0.002, ["parameters"] = new Dictionary<string, double> { ["fast"] = 10, ["slow"] = 30 }, ["trades_limit"] = 3,
-        }, new SyncProgress(reports), cancellationToken: TestContext.Current.CancellationToken);
+        });
         Assert.True(result.IsError is null or false, ServerHarness.Text(result));
         var json = result.StructuredContent!.Value;
 
@@ -88,22 +87,8 @@ public sealed class StrategyToolsTests(ToolErrorTests.SharedServer shared) : ICl
         Assert.Equal(expected.Trades[1].EntryPrice, trades[1].GetProperty("entry_price").GetDouble());
         Assert.Equal(expected.Trades[1].Profit, trades[1].GetProperty("profit").GetDouble());
         Assert.Equal(3, json.GetProperty("next_trades_offset").GetInt32());
-        // Progress notifications travel separately from the result and may land just after it.
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (Count(reports) == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
-
-        Assert.NotEqual(0, Count(reports));
-    }
-
-    private static int Count(List<ProgressNotificationValue> reports)
-    {
-        lock (reports)
-        {
-            return reports.Count;
-        }
+        // Progress notifications travel separately from the result and may be dispatched just after it.
+        Assert.NotEmpty(await progress.WaitAsync(r => r.Count > 0));
     }
 
     [Fact]
@@ -170,17 +155,5 @@ public sealed class StrategyToolsTests(ToolErrorTests.SharedServer shared) : ICl
         var result = await server.Client.ReadResourceAsync("mt://docs/strategy-language", cancellationToken: TestContext.Current.CancellationToken);
         var text = Assert.IsType<TextResourceContents>(Assert.Single(result.Contents)).Text;
         Assert.Equal(File.ReadAllText(Path.Combine(SharedData.RepoRoot, "docs", "strategy-language.md")), text);
-    }
-
-    // Progress<T> posts to the thread pool; record synchronously instead.
-    private sealed class SyncProgress(List<ProgressNotificationValue> reports) : IProgress<ProgressNotificationValue>
-    {
-        public void Report(ProgressNotificationValue value)
-        {
-            lock (reports)
-            {
-                reports.Add(value);
-            }
-        }
     }
 }
