@@ -233,23 +233,29 @@ public sealed class BridgeEndToEndTests
         await using var _ = server;
         await using var __ = ea;
         const string Uri = "mt://accounts/mt5-5001/positions";
+        // The orders resource is pushed on the terminal's trade changes only, never on its quotes: it shows the trade arrived.
+        const string OrdersUri = "mt://accounts/mt5-5001/orders";
         var updated = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        await server.Client.SubscribeToResourceAsync(Uri, (n, _) =>
+        foreach (var uri in new[] { Uri, OrdersUri })
         {
-            updated.Enqueue(n.Uri);
-            return ValueTask.CompletedTask;
-        }, cancellationToken: ct);
+            await server.Client.SubscribeToResourceAsync(uri, (n, _) =>
+            {
+                updated.Enqueue(n.Uri);
+                return ValueTask.CompletedTask;
+            }, cancellationToken: ct);
+        }
 
         // One publisher round so it listens to the terminal's gateway, then trade.
         await AdvanceAsync(server, 2);
         updated.Clear();
         await server.CallOkAsync("place_order", new() { ["account"] = "mt5-5001", ["symbol"] = "EURUSD", ["side"] = "buy", ["volume"] = 0.1, ["client_order_id"] = "res-1" });
-        for (var i = 0; i < 100 && updated.IsEmpty; i++)
+        for (var i = 0; i < 100 && !(updated.Contains(Uri) && updated.Contains(OrdersUri)); i++)
         {
             await AdvanceAsync(server, 1);
         }
 
         Assert.Contains(Uri, updated);
+        Assert.Contains(OrdersUri, updated);
         var read = await server.Client.ReadResourceAsync(Uri, cancellationToken: ct);
         var positions = JsonDocument.Parse(Assert.IsType<TextResourceContents>(Assert.Single(read.Contents)).Text).RootElement;
         Assert.Equal(Assert.Single(terminal.Positions).Ticket, Assert.Single(positions.GetProperty("positions").EnumerateArray()).GetProperty("ticket").GetUInt64());

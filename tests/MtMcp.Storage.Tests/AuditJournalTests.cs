@@ -20,7 +20,7 @@ public sealed class AuditJournalTests : IDisposable
         using var journal = Open();
         journal.Save("main", Samples.NewAccount());
         _clock.Now = AuditSamples.Start.AddTicks(1234567); // 123456.7 µs after the start
-        var changes = Step(deal: 2, AuditSamples.Record(1), AuditSamples.Record(2), AuditSamples.Record(3));
+        var changes = AuditSamples.Step(deal: 2, AuditSamples.Record(1), AuditSamples.Record(2), AuditSamples.Record(3));
 
         journal.Commit("main", changes);
 
@@ -37,11 +37,11 @@ public sealed class AuditJournalTests : IDisposable
     {
         using var journal = Open();
         journal.Save("main", Samples.NewAccount());
-        var broken = Step(deal: 2, AuditSamples.Record(1));
+        var broken = AuditSamples.Step(deal: 2, AuditSamples.Record(1));
         broken.Add(new TradeTransaction(TradeTransactionType.DealAdd, Samples.T0)); // no deal: the step is refused
 
         Assert.Throws<ArgumentException>(() => journal.Commit("main", broken));
-        Assert.Throws<InvalidOperationException>(() => journal.Commit("nobody", Step(deal: 2, AuditSamples.Record(1))));
+        Assert.Throws<InvalidOperationException>(() => journal.Commit("nobody", AuditSamples.Step(deal: 2, AuditSamples.Record(1))));
 
         Assert.Empty(Read(new AuditQuery()));
         Assert.Single(journal.Load("main")!.Deals);
@@ -52,7 +52,7 @@ public sealed class AuditJournalTests : IDisposable
     {
         using var journal = Open();
         journal.Save("main", Samples.NewAccount());
-        var step = Step(deal: 2, AuditSamples.Record(1), AuditSamples.Record(2) with { Kind = "" });
+        var step = AuditSamples.Step(deal: 2, AuditSamples.Record(1), AuditSamples.Record(2) with { Kind = "" });
 
         var ex = Assert.Throws<ArgumentException>(() => journal.Commit("main", step));
 
@@ -66,7 +66,7 @@ public sealed class AuditJournalTests : IDisposable
     {
         using var journal = Open();
         journal.Save("main", Samples.NewAccount());
-        journal.Commit("main", Step(deal: 2, AuditSamples.Record(1)));
+        journal.Commit("main", AuditSamples.Step(deal: 2, AuditSamples.Record(1)));
 
         Assert.True(journal.Delete("main"));
         journal.AppendAudit([AuditSamples.Record(2) with { Kind = "account" }]);
@@ -210,7 +210,7 @@ public sealed class AuditJournalTests : IDisposable
         using (var journal = Open(everyRecords: 1000))
         {
             journal.Save("main", Samples.NewAccount());
-            journal.Commit("main", Step(2, records));
+            journal.Commit("main", AuditSamples.Step(2, records));
         }
 
         var reference = _temp.File("reference.db");
@@ -234,18 +234,6 @@ public sealed class AuditJournalTests : IDisposable
 
     private SqliteTradingJournal Open(int everyRecords = 10) =>
         new(_path, JournalDurability.ProcessCrashSafe, AuditSamples.Options(_clock, everyRecords: everyRecords));
-
-    private static AccountChanges Step(ulong deal, params AuditRecord[] records)
-    {
-        var changes = new AccountChanges { Balance = 10_000m + deal, NextTicket = deal + 1, TimeMs = Samples.T0 + 1 };
-        changes.Add(new TradeTransaction(TradeTransactionType.DealAdd, Samples.T0 + 1, Deal: new Deal { Ticket = deal, Type = DealType.Balance, Profit = deal, TimeMs = Samples.T0 + 1 }));
-        foreach (var record in records)
-        {
-            changes.AddAudit(record);
-        }
-
-        return changes;
-    }
 
     private IReadOnlyList<AuditEntry> Read(AuditQuery query)
     {

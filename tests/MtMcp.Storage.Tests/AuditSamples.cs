@@ -29,6 +29,19 @@ internal static class AuditSamples
         AnchorPath = anchor,
     };
 
+    /// <summary>A step that books balance deal <paramref name="deal"/> and carries <paramref name="records"/> in its audit.</summary>
+    public static AccountChanges Step(ulong deal, params AuditRecord[] records)
+    {
+        var changes = new AccountChanges { Balance = 10_000m + deal, NextTicket = deal + 1, TimeMs = Samples.T0 + 1 };
+        changes.Add(new TradeTransaction(TradeTransactionType.DealAdd, Samples.T0 + 1, Deal: new Deal { Ticket = deal, Type = DealType.Balance, Profit = deal, TimeMs = Samples.T0 + 1 }));
+        foreach (var record in records)
+        {
+            changes.AddAudit(record);
+        }
+
+        return changes;
+    }
+
     /// <summary>Record n (1-based): its payload names it (<c>r017</c>), every 4th has a client order id.</summary>
     public static AuditRecord Record(int n, string account = "main") => new(
         s_kinds[n % 3],

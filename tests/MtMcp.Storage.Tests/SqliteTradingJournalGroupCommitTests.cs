@@ -31,17 +31,17 @@ public sealed class SqliteTradingJournalGroupCommitTests : IDisposable
         Task<StorageException> duplicate;
         using (journal.HoldWrites())
         {
-            leader = Task.Run(() => journal.Commit("a", Step(2, AuditSamples.Record(1, "a"))), ct);
+            leader = Task.Run(() => journal.Commit("a", AuditSamples.Step(2, AuditSamples.Record(1, "a"))), ct);
             WaitUntil(() => journal.GroupsWritten == groupsBefore + 1); // the leader took its group and waits for the file
             followers =
             [
-                Task.Run(() => journal.Commit("b", Step(2, AuditSamples.Record(2, "b"))), ct),
+                Task.Run(() => journal.Commit("b", AuditSamples.Step(2, AuditSamples.Record(2, "b"))), ct),
                 Task.Run(() => journal.AppendAudit([AuditSamples.Record(3, "") with { Kind = "config" }]), ct),
-                Task.Run(() => journal.Commit("c", Step(2, AuditSamples.Record(4, "c"))), ct),
+                Task.Run(() => journal.Commit("c", AuditSamples.Step(2, AuditSamples.Record(4, "c"))), ct),
             ];
             malformed = Task.Run(() => Assert.Throws<ArgumentException>(
-                () => journal.Commit("d", Step(2, AuditSamples.Record(5, "d"), AuditSamples.Record(6, "d") with { Payload = "" }))), ct);
-            duplicate = Task.Run(() => Assert.Throws<StorageException>(() => journal.Commit("b", Step(1, AuditSamples.Record(7, "b")))), ct);
+                () => journal.Commit("d", AuditSamples.Step(2, AuditSamples.Record(5, "d"), AuditSamples.Record(6, "d") with { Payload = "" }))), ct);
+            duplicate = Task.Run(() => Assert.Throws<StorageException>(() => journal.Commit("b", AuditSamples.Step(1, AuditSamples.Record(7, "b")))), ct);
             WaitUntil(() => journal.QueuedWrites == 5);
         }
 
@@ -86,7 +86,7 @@ public sealed class SqliteTradingJournalGroupCommitTests : IDisposable
                 }
                 else
                 {
-                    journal.Commit($"t{t}", Step((ulong)s + 2, record, record));
+                    journal.Commit($"t{t}", AuditSamples.Step((ulong)s + 2, record, record));
                 }
             }
         })).ToList();
@@ -108,18 +108,6 @@ public sealed class SqliteTradingJournalGroupCommitTests : IDisposable
     }
 
     private SqliteTradingJournal Open() => new(_path, JournalDurability.ProcessCrashSafe, AuditSamples.Options(_clock));
-
-    private static AccountChanges Step(ulong deal, params AuditRecord[] records)
-    {
-        var changes = new AccountChanges { Balance = 10_000m + deal, NextTicket = deal + 1, TimeMs = Samples.T0 + 1 };
-        changes.Add(new TradeTransaction(TradeTransactionType.DealAdd, Samples.T0 + 1, Deal: new Deal { Ticket = deal, Type = DealType.Balance, Profit = deal, TimeMs = Samples.T0 + 1 }));
-        foreach (var record in records)
-        {
-            changes.AddAudit(record);
-        }
-
-        return changes;
-    }
 
     private static void WaitUntil(Func<bool> condition)
     {

@@ -156,13 +156,12 @@ internal static class ServeCommand
         var token = MetaApiOptions.ResolveToken(section.Token, Environment.GetEnvironmentVariable(MetaApiOptions.TokenEnvironmentVariable))
             ?? throw new UserErrorException(
                 $"metaapi.account_id is set but there is no MetaApi token: set \"metaapi.token\" in --config or the environment variable {MetaApiOptions.TokenEnvironmentVariable}.");
-        return new MetaApiOptions
+        // The options' own defaults stand where the file says nothing.
+        var options = new MetaApiOptions { Token = token, AccountId = section.AccountId, Name = section.Name };
+        return options with
         {
-            Token = token,
-            AccountId = section.AccountId,
-            Name = section.Name,
-            BaseUrl = section.BaseUrl ?? MetaApiOptions.DefaultBaseUrl,
-            QuotePollInterval = section.QuotePollInterval ?? TimeSpan.FromSeconds(1),
+            BaseUrl = section.BaseUrl ?? options.BaseUrl,
+            QuotePollInterval = section.QuotePollInterval ?? options.QuotePollInterval,
         };
     }
 }
