@@ -6,17 +6,24 @@ using MtMcp.Strategies;
 namespace MtMcp.Live;
 
 /// <summary>
-/// The strategies running on the paper accounts: started and stopped on request, driven by every feed tick of their
-/// symbol (<see cref="PaperTradingService.ObserveTicks"/>), stored in a file of the data directory so a restart resumes
-/// the running ones (warmed up again from <see cref="IBarHistory"/>).
+/// The live strategies: started and stopped on request, stored in a file of the data directory so a restart resumes the
+/// running ones (warmed up again from <see cref="IBarHistory"/>). A strategy on a paper account is driven by every feed
+/// tick of its symbol (<see cref="PaperTradingService.ObserveTicks"/>); one on a broker account by the broker's quotes,
+/// on a thread of its own (<see cref="BrokerStrategyRun"/>), through the server's order path for that account.
 /// </summary>
 /// <remarks>
-/// Thread-safe: one lock serialises the ticks and the requests. A strategy that throws is marked
-/// <see cref="LiveStrategyState.Failed"/> with the error and stops; the feed and the other strategies go on.
+/// Thread-safe: one lock guards the records; each strategy's steps run under its own lock, so a broker strategy waiting
+/// for its broker holds up neither the paper feed nor the other strategies. A strategy that throws is marked
+/// <see cref="LiveStrategyState.Failed"/> with the error and stops; the feed and the other strategies go on. A broker
+/// strategy whose broker cannot be read skips that step (recorded among its signals) and goes on; one whose account is
+/// not connected when the server starts waits for it (<see cref="ResumeWaiting"/>).
 /// </remarks>
 [Mutable]
 public sealed class LiveStrategyService : IDisposable
 {
+    /// <summary>The venue name of paper accounts.</summary>
+    public const string PaperVenue = "paper";
+
     /// <summary>Magic number of the first strategy; the n-th started gets <c>MagicBase + n</c>.</summary>
     public const ulong MagicBase = 900_000_000;
 
@@ -32,6 +39,7 @@ public sealed class LiveStrategyService : IDisposable
 
     private readonly Lock _lock = new();
     private readonly PaperTradingService _paper;
+    private readonly Func<string, IStrategyAccount?>? _brokers;
     private readonly LiveStrategyStore _store;
     private readonly TimeProvider _time;
     private readonly IBarHistory? _history;
@@ -39,55 +47,46 @@ public sealed class LiveStrategyService : IDisposable
     private readonly Func<LiveStrategySpec, IStrategy> _factory;
     private readonly List<LiveStrategyRecord> _records;
     private readonly List<StrategyHost> _running = [];
+    private readonly Dictionary<StrategyHost, BrokerStrategyRun> _runs = [];
+    private readonly HashSet<string> _waiting = new(StringComparer.OrdinalIgnoreCase);
     private readonly IDisposable _observation;
 
     /// <summary>Loads the stored strategies and resumes the running ones.</summary>
-    /// <param name="paper">The paper venue the strategies trade on.</param>
+    /// <param name="paper">The paper venue.</param>
     /// <param name="path">The file the strategies are stored in (e.g. <c>&lt;data-dir&gt;/paper/strategies.json</c>).</param>
     /// <param name="time">The clock of the start and stop times.</param>
     /// <param name="history">Past bars to warm up on; null = none (the strategies start cold).</param>
     /// <param name="factory">Makes a strategy instance from a spec; null = <see cref="CreateStrategy"/>.</param>
     /// <param name="warmUpBars">How many past bars a strategy warms up on.</param>
+    /// <param name="brokers">
+    /// The broker account an account name names while it is connected (a new instance per call), else null; null = paper
+    /// accounts only.
+    /// </param>
     /// <exception cref="InvalidDataException">The file is not a valid strategies file.</exception>
     public LiveStrategyService(
         PaperTradingService paper, string path, TimeProvider time, IBarHistory? history = null, Func<LiveStrategySpec, IStrategy>? factory = null,
-        int warmUpBars = DefaultWarmUpBars)
+        int warmUpBars = DefaultWarmUpBars, Func<string, IStrategyAccount?>? brokers = null)
     {
         ArgumentNullException.ThrowIfNull(paper);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentOutOfRangeException.ThrowIfNegative(warmUpBars);
         _paper = paper;
+        _brokers = brokers;
         _store = new LiveStrategyStore(path);
         _time = time;
         _history = history;
         _warmUpBars = warmUpBars;
         _factory = factory ?? CreateStrategy;
         _records = _store.Load();
-        var changed = false;
-        for (var i = 0; i < _records.Count; i++)
+        foreach (var record in _records)
         {
-            if (_records[i].State != LiveStrategyState.Running)
+            if (record.State == LiveStrategyState.Running)
             {
-                continue;
-            }
-
-            try
-            {
-                _running.Add(NewHost(_records[i]));
-            }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException or StrategyException)
-            {
-                // Its account or symbol is gone, or its document no longer compiles: keep the record, say why.
-                _records[i] = _records[i] with { State = LiveStrategyState.Failed, StoppedMs = Now(), Error = "Could not resume: " + e.Message };
-                changed = true;
+                _waiting.Add(record.Id);
             }
         }
 
-        if (changed)
-        {
-            _store.Save(_records);
-        }
-
+        ResumeWaiting();
         _observation = paper.ObserveTicks(OnTick);
     }
 
@@ -120,9 +119,10 @@ public sealed class LiveStrategyService : IDisposable
     /// its magic number and its id as the audit actor.
     /// </summary>
     /// <returns>The new strategy's status (its id is <c>Record.Id</c>).</returns>
-    /// <exception cref="KeyNotFoundException">There is no such paper account.</exception>
+    /// <exception cref="KeyNotFoundException">There is no such account.</exception>
     /// <exception cref="ArgumentException">The symbol is not traded on the account, the lots are not positive, or the strategy or its parameters are invalid.</exception>
     /// <exception cref="StrategyException">The strategy document or a parameter value is invalid.</exception>
+    /// <exception cref="GatewayUnavailableException">The broker account cannot be reached to stream the symbol.</exception>
     public LiveStrategyStatus Start(LiveStrategySpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -131,58 +131,96 @@ public sealed class LiveStrategyService : IDisposable
             throw new ArgumentException($"Lots must be positive, not {lots}.", nameof(spec));
         }
 
-        lock (_lock)
+        var account = _brokers?.Invoke(spec.Account);
+        spec = spec with { Venue = account?.Venue ?? PaperVenue };
+        account ??= new PaperStrategyAccount(_paper, spec.Account);
+        var run = Subscribe(spec, account);
+        try
         {
-            var sequence = _records.Count + 1;
-            var record = new LiveStrategyRecord(
-                $"{IdName(spec.Strategy)}-{sequence}", MagicBase + (ulong)sequence, spec, LiveStrategyState.Running, Now(), null, 0, null);
-            var host = NewHost(record);
-            _records.Add(record);
-            _store.Save(_records);
-            _running.Add(host);
-            Changed?.Invoke(record.Id);
-            return StatusLocked(record);
+            LiveStrategyRecord record;
+            StrategyHost host;
+            lock (_lock)
+            {
+                var sequence = _records.Count + 1;
+                record = new LiveStrategyRecord(
+                    $"{IdName(spec.Strategy)}-{sequence}", MagicBase + (ulong)sequence, spec, LiveStrategyState.Running, Now(), null, 0, null);
+                host = NewHost(record, account);
+                _records.Add(record);
+                _store.Save(_records);
+                Register(host, run);
+                run = null;
+                Changed?.Invoke(record.Id);
+            }
+
+            return StatusOf(record, host);
+        }
+        finally
+        {
+            run?.Dispose();
         }
     }
 
     /// <summary>
-    /// Stops a strategy (a stopped one stays stopped); with <paramref name="flatten"/> also closes its positions and
-    /// cancels its pending orders, audited with <paramref name="origin"/>.
+    /// Stops a strategy (a stopped one stays stopped) once its step in progress ended; with <paramref name="flatten"/>
+    /// also closes its positions and cancels its pending orders, audited with <paramref name="origin"/>.
     /// </summary>
     /// <exception cref="KeyNotFoundException">There is no such strategy.</exception>
+    /// <exception cref="GatewayUnavailableException">Flattening: the broker cannot be reached (the strategy is stopped all the same).</exception>
     public LiveStrategyStatus Stop(string id, bool flatten, TradeOrigin? origin = null)
     {
+        LiveStrategyRecord record;
+        StrategyHost? host;
         lock (_lock)
         {
             var index = IndexOf(id);
-            var record = _records[index];
-            _running.RemoveAll(h => h.Record.Id == record.Id);
+            record = _records[index];
+            host = _running.Find(h => h.Record.Id == record.Id);
+            if (host is not null)
+            {
+                Retire(host);
+            }
+
+            _waiting.Remove(record.Id);
             if (record.State == LiveStrategyState.Running)
             {
                 record = _records[index] = record with { State = LiveStrategyState.Stopped, StoppedMs = Now() };
                 _store.Save(_records);
             }
 
-            if (flatten)
-            {
-                var who = origin ?? new TradeOrigin(record.Id, "strategy:" + StrategyHost.StrategyName(record.Spec.Strategy));
-                _paper.CancelAll(record.Spec.Account, new OrderFilter(Magic: record.Magic), who);
-                _paper.CloseAll(record.Spec.Account, new PositionFilter(Magic: record.Magic), who);
-            }
-
             Changed?.Invoke(record.Id);
-            return StatusLocked(record);
         }
+
+        if (host is not null)
+        {
+            // Waits for a step in progress (a broker's answer): once Stop returns, the strategy sends nothing more.
+            lock (host.Steps)
+            {
+                host.Stopped = true;
+            }
+        }
+
+        if (flatten)
+        {
+            var who = origin ?? new TradeOrigin(record.Id, "strategy:" + StrategyHost.StrategyName(record.Spec.Strategy));
+            AccountOf(record.Spec)?.Flatten(record.Magic, who);
+        }
+
+        return StatusOf(record, host);
     }
 
     /// <summary>The status of strategy <paramref name="id"/>.</summary>
     /// <exception cref="KeyNotFoundException">There is no such strategy.</exception>
     public LiveStrategyStatus Status(string id)
     {
+        LiveStrategyRecord record;
+        StrategyHost? host;
         lock (_lock)
         {
-            return StatusLocked(_records[IndexOf(id)]);
+            record = _records[IndexOf(id)];
+            host = _running.Find(h => h.Record.Id == record.Id);
         }
+
+        return StatusOf(record, host);
     }
 
     /// <summary>The id of the strategy whose orders carry <paramref name="magic"/>; null when none does.</summary>
@@ -204,9 +242,73 @@ public sealed class LiveStrategyService : IDisposable
     /// <summary>The status of every strategy ever started, oldest first.</summary>
     public IReadOnlyList<LiveStrategyStatus> List()
     {
+        List<(LiveStrategyRecord, StrategyHost?)> all;
         lock (_lock)
         {
-            return [.. _records.Select(StatusLocked)];
+            all = [.. _records.Select(r => (r, _running.Find(h => h.Record.Id == r.Id)))];
+        }
+
+        return [.. all.Select(e => StatusOf(e.Item1, e.Item2))];
+    }
+
+    /// <summary>
+    /// Resumes the running strategies whose broker account was not connected until now (the server calls it as accounts
+    /// connect). A strategy that can no longer run (its symbol or document is gone) is marked failed with the reason.
+    /// </summary>
+    public void ResumeWaiting()
+    {
+        List<LiveStrategyRecord> waiting;
+        lock (_lock)
+        {
+            waiting = _waiting.Count == 0 ? [] : _records.FindAll(r => _waiting.Contains(r.Id));
+        }
+
+        foreach (var record in waiting)
+        {
+            BrokerStrategyRun? run = null;
+            try
+            {
+                if (AccountOf(record.Spec) is not { } account)
+                {
+                    continue;
+                }
+
+                // Subscribing waits for the broker: outside the lock.
+                run = Subscribe(record.Spec, account);
+                lock (_lock)
+                {
+                    // Stopped while this one subscribed: it stays stopped.
+                    if (_waiting.Remove(record.Id))
+                    {
+                        Register(NewHost(record, account), run);
+                        run = null;
+                        Changed?.Invoke(record.Id);
+                    }
+                }
+            }
+            catch (GatewayUnavailableException)
+            {
+                // Connected a moment ago, gone again: the next call tries again.
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException or StrategyException)
+            {
+                // Its account or symbol is gone, or its document no longer compiles: keep the record, say why.
+                lock (_lock)
+                {
+                    // Unless stopped in the meantime.
+                    var current = _records[IndexOf(record.Id)];
+                    if (current.State == LiveStrategyState.Running)
+                    {
+                        _waiting.Remove(record.Id);
+                        Replace(current with { State = LiveStrategyState.Failed, StoppedMs = Now(), Error = "Could not resume: " + e.Message });
+                        _store.Save(_records);
+                    }
+                }
+            }
+            finally
+            {
+                run?.Dispose();
+            }
         }
     }
 
@@ -216,10 +318,17 @@ public sealed class LiveStrategyService : IDisposable
         _observation.Dispose();
         lock (_lock)
         {
+            foreach (var run in _runs.Values)
+            {
+                run.Dispose();
+            }
+
+            _runs.Clear();
             _running.Clear();
         }
     }
 
+    // The paper feed's tick: the paper strategies of its symbol step inside it, so their orders fill at that tick.
     private void OnTick(FeedTick tick)
     {
         lock (_lock)
@@ -228,48 +337,110 @@ public sealed class LiveStrategyService : IDisposable
             for (var i = _running.Count - 1; i >= 0; i--)
             {
                 var host = _running[i];
-                if (!host.Spec.Name.Equals(tick.Symbol, StringComparison.Ordinal))
+                if (_runs.ContainsKey(host) || !host.Spec.Name.Equals(tick.Symbol, StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                var sent = host.SignalsSent;
-                try
+                StepOutcome outcome;
+                lock (host.Steps)
                 {
-                    if (!host.WarmedUp)
-                    {
-                        WarmUp(host, tick.Tick);
-                    }
-
-                    host.OnFeedTick(tick.Tick);
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    // A broken strategy must not stop the feed or the other strategies.
-                    _running.RemoveAt(i);
-                    Replace(host.Record with { State = LiveStrategyState.Failed, StoppedMs = Now(), Error = e.Message });
-                    changed = true;
-                    Changed?.Invoke(host.Record.Id);
-                    continue;
+                    outcome = Step(host, tick.Tick);
                 }
 
-                if (host.SignalsSent != sent)
-                {
-                    Changed?.Invoke(host.Record.Id);
-                }
-
-                if (host.LastOrderBar != host.Record.LastOrderBar || host.FirstBar != host.Record.FirstBar)
-                {
-                    host.Record = host.Record with { LastOrderBar = host.LastOrderBar, FirstBar = host.FirstBar };
-                    Replace(host.Record);
-                    changed = true;
-                }
+                changed |= AfterStepLocked(host, outcome);
             }
 
             if (changed)
             {
                 _store.Save(_records);
             }
+        }
+    }
+
+    // A broker quote, on the strategy's own thread: the step may wait for the broker, holding only the strategy's lock.
+    private void OnBrokerQuote(StrategyHost host, Tick tick)
+    {
+        StepOutcome outcome;
+        lock (host.Steps)
+        {
+            if (host.Stopped)
+            {
+                return;
+            }
+
+            outcome = Step(host, tick);
+        }
+
+        lock (_lock)
+        {
+            if (_running.Contains(host) && AfterStepLocked(host, outcome))
+            {
+                _store.Save(_records);
+            }
+        }
+    }
+
+    /// <summary>One tick of a host, under its lock.</summary>
+    private StepOutcome Step(StrategyHost host, in Tick tick)
+    {
+        var sent = host.SignalsSent;
+        try
+        {
+            if (!host.WarmedUp)
+            {
+                WarmUp(host, tick);
+            }
+
+            host.OnFeedTick(tick);
+        }
+        catch (GatewayUnavailableException e)
+        {
+            // The broker could not be read mid-step: this tick's decisions are lost, the strategy goes on.
+            host.StepSkipped(tick.TimeMs, e.Message);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A broken strategy must not stop the feed or the other strategies.
+            host.Stopped = true;
+            return new StepOutcome(true, e.Message);
+        }
+
+        return new StepOutcome(host.SignalsSent != sent, null);
+    }
+
+    /// <summary>Records what a step changed; true when the records must be saved.</summary>
+    private bool AfterStepLocked(StrategyHost host, StepOutcome outcome)
+    {
+        if (outcome.Failure is { } failure)
+        {
+            Retire(host);
+            Replace(host.Record with { State = LiveStrategyState.Failed, StoppedMs = Now(), Error = failure });
+            Changed?.Invoke(host.Record.Id);
+            return true;
+        }
+
+        if (outcome.Signalled)
+        {
+            Changed?.Invoke(host.Record.Id);
+        }
+
+        if (host.LastOrderBar != host.Record.LastOrderBar || host.FirstBar != host.Record.FirstBar)
+        {
+            host.Record = host.Record with { LastOrderBar = host.LastOrderBar, FirstBar = host.FirstBar };
+            Replace(host.Record);
+            return true;
+        }
+
+        return false;
+    }
+
+    private void Retire(StrategyHost host)
+    {
+        _running.Remove(host);
+        if (_runs.Remove(host, out var run))
+        {
+            run.Dispose();
         }
     }
 
@@ -290,33 +461,49 @@ public sealed class LiveStrategyService : IDisposable
             : _history.Bars(spec.Symbol, spec.Timeframe, null, currentBar, _warmUpBars + 1), currentBar);
     }
 
-    private StrategyHost NewHost(LiveStrategyRecord record)
+    /// <summary>The account a strategy trades: paper, or its broker account while connected (null otherwise).</summary>
+    private IStrategyAccount? AccountOf(LiveStrategySpec spec) =>
+        spec.Venue.Equals(PaperVenue, StringComparison.Ordinal) ? new PaperStrategyAccount(_paper, spec.Account) : _brokers?.Invoke(spec.Account);
+
+    private StrategyHost NewHost(LiveStrategyRecord record, IStrategyAccount account) =>
+        new(record, _factory(record.Spec), account, account.Spec(record.Spec.Symbol));
+
+    /// <summary>A broker account's quotes of the strategy's symbol, queued until <see cref="Register"/>; null for paper.</summary>
+    private static BrokerStrategyRun? Subscribe(LiveStrategySpec spec, IStrategyAccount account) =>
+        spec.Venue.Equals(PaperVenue, StringComparison.Ordinal) ? null : new BrokerStrategyRun(account, spec.Symbol);
+
+    /// <summary>Adds a running host (and starts the thread of a broker one); under the lock.</summary>
+    private void Register(StrategyHost host, BrokerStrategyRun? run)
     {
-        var spec = _paper.Read(record.Spec.Account, a => a.Quotes.TryGetId(record.Spec.Symbol, out var id) ? a.Quotes.Spec(id) : null)
-            ?? throw new ArgumentException($"Symbol {record.Spec.Symbol} is not traded on paper account {record.Spec.Account}.", nameof(record));
-        return new StrategyHost(record, _factory(record.Spec), _paper, spec);
+        _running.Add(host);
+        if (run is not null)
+        {
+            _runs.Add(host, run);
+            run.Begin(host, OnBrokerQuote);
+        }
     }
 
-    private LiveStrategyStatus StatusLocked(LiveStrategyRecord record)
+    private LiveStrategyStatus StatusOf(LiveStrategyRecord record, StrategyHost? host)
     {
-        var host = _running.Find(h => h.Record.Id == record.Id);
-        var magic = record.Magic;
+        var progress = host?.Progress ?? HostProgress.None;
+        var book = StrategyBook.Empty;
+        string? unavailable = null;
         try
         {
-            return _paper.Read(record.Spec.Account, account =>
-            {
-                var positions = account.Positions.Where(p => p.Magic == magic).ToList();
-                var deals = account.Deals(new HistoryQuery(long.MinValue, long.MaxValue, Magic: magic));
-                return new LiveStrategyStatus(
-                    host?.Record ?? record, host?.BarCount ?? 0, positions, positions.Sum(account.FloatingProfit),
-                    deals.Sum(d => d.Profit + d.Swap + d.Commission), deals.Count, host?.Signals ?? []);
-            });
+            book = AccountOf(record.Spec)?.Book(record.Magic, record.StartedMs)
+                ?? throw new GatewayUnavailableException($"Broker account {record.Spec.Account} is not connected.");
         }
         catch (KeyNotFoundException)
         {
-            // The account was removed: the strategy has nothing left to show.
-            return new LiveStrategyStatus(record, host?.BarCount ?? 0, [], 0, 0, 0, host?.Signals ?? []);
+            // The paper account was removed: the strategy has nothing left to show.
         }
+        catch (GatewayUnavailableException e)
+        {
+            unavailable = e.Message;
+        }
+
+        return new LiveStrategyStatus(
+            record, progress.Bars, book.Positions, book.FloatingProfit, book.RealizedProfit, book.Deals, progress.Signals, unavailable);
     }
 
     private void Replace(LiveStrategyRecord record) => _records[IndexOf(record.Id)] = record;
@@ -349,3 +536,6 @@ public sealed class LiveStrategyService : IDisposable
         return id.Length == 0 ? "strategy" : id.ToString();
     }
 }
+
+/// <summary>What one step did: it sent an order (or was skipped), or the strategy failed with <see cref="Failure"/>.</summary>
+internal readonly record struct StepOutcome(bool Signalled, string? Failure);

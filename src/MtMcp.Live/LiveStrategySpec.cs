@@ -12,8 +12,11 @@ public sealed record LiveStrategySpec
     /// <summary>Parameter values by name; the others keep their defaults.</summary>
     public IReadOnlyDictionary<string, double> Parameters { get; init; } = new Dictionary<string, double>();
 
-    /// <summary>The paper account traded.</summary>
+    /// <summary>The account traded.</summary>
     public required string Account { get; init; }
+
+    /// <summary>Where the account is: <c>paper</c>, or the broker gateway's venue (<c>metatrader</c>, <c>metaapi</c>); set by <see cref="LiveStrategyService.Start"/>.</summary>
+    public string Venue { get; init; } = LiveStrategyService.PaperVenue;
 
     /// <summary>The symbol traded (the feed must quote it).</summary>
     public required string Symbol { get; init; }

@@ -4,21 +4,22 @@ using System.Text.Json;
 using MtMcp.Backtesting;
 using MtMcp.Indicators;
 using PriceSource = MtMcp.Backtesting.PriceSource;
-using MtMcp.Paper;
 
 namespace MtMcp.Live;
 
 /// <summary>
-/// Runs one strategy on a paper account with the native backtest's semantics: bars of the strategy's timeframe are built
+/// Runs one strategy on an account with the native backtest's semantics: bars of the strategy's timeframe are built
 /// from the feed's bid (<see cref="TickBars"/>); <see cref="IStrategy.OnBar"/> runs at the first tick of the next bar, after
-/// the venue processed that tick, so its market orders fill at that tick; <see cref="IStrategy.OnTick"/> on every tick once
-/// started. Orders are sized and built by <see cref="StrategyOrders"/> (as in the backtest) and sent through
-/// <see cref="PaperTradingService.Send"/>, so the risk gate and the audit trail apply, with the strategy id as the actor.
+/// the venue processed that tick, so its market orders fill at that tick on a paper account; <see cref="IStrategy.OnTick"/>
+/// on every tick once started. Orders are sized and built by <see cref="StrategyOrders"/> (as in the backtest) and sent
+/// through the account's order path (<see cref="IStrategyAccount.Send"/>), so the risk gate and the audit trail apply,
+/// with the strategy id as the actor.
 /// </summary>
 /// <remarks>
 /// The strategy sees only its own positions (by magic number); equity is the whole account's. Every order carries a
 /// client order id made of the strategy id, the bar and its place in the bar, so repeating a bar's decisions (after a
-/// crash) never sends an order twice. Not thread-safe: <see cref="LiveStrategyService"/> serialises the calls.
+/// crash) never sends an order twice. Not thread-safe: a step runs under <see cref="Steps"/>, taken by
+/// <see cref="LiveStrategyService"/>; <see cref="Progress"/> may be read from any thread.
 /// </remarks>
 internal sealed class StrategyHost : IStrategyContext
 {
@@ -27,7 +28,7 @@ internal sealed class StrategyHost : IStrategyContext
     private const int SignalsKept = 50;
 
     private readonly IStrategy _strategy;
-    private readonly PaperTradingService _paper;
+    private readonly IStrategyAccount _account;
     private readonly TradeOrigin _origin;
     private readonly TickBars _builder;
     private readonly List<Bar> _bars = [];
@@ -45,18 +46,19 @@ internal sealed class StrategyHost : IStrategyContext
     private int _ordersInStep;
     private bool _warmedUp;
     private bool _inOnBar;
+    private HostProgress _progress = HostProgress.None;
+    private volatile bool _stopped;
 
-    public StrategyHost(LiveStrategyRecord record, IStrategy strategy, PaperTradingService paper, SymbolSpec spec)
+    public StrategyHost(LiveStrategyRecord record, IStrategy strategy, IStrategyAccount account, SymbolSpec spec)
     {
         Record = record;
         Spec = spec;
         _strategy = strategy;
-        _paper = paper;
+        _account = account;
         _origin = new TradeOrigin(record.Id, "strategy:" + StrategyName(record.Spec.Strategy));
         _builder = new TickBars(record.Spec.Timeframe, spec.Point);
-        var account = record.Spec.Account;
         var magic = record.Magic;
-        _check = request => _paper.Check(account, request);
+        _check = request => _account.Read(a => a.Check(request));
         _equity = StrategyOrders.Equity;
         _net = a => StrategyOrders.Net(a, magic);
         _count = a => Mine(a).Count;
@@ -78,11 +80,24 @@ internal sealed class StrategyHost : IStrategyContext
 
     public SymbolSpec Spec { get; }
 
+    /// <summary>The account traded.</summary>
+    public IStrategyAccount Account => _account;
+
+    /// <summary>Held while a step (warm-up, a tick) runs, and by a stop waiting for the step in progress.</summary>
+    public Lock Steps { get; } = new();
+
+    /// <summary>Set (under <see cref="Steps"/>) when the strategy stopped or failed: no step runs after it.</summary>
+    public bool Stopped
+    {
+        get => _stopped;
+        set => _stopped = value;
+    }
+
+    /// <summary>Bars seen and recent orders as of the last step, for status reads from any thread.</summary>
+    public HostProgress Progress => Volatile.Read(ref _progress);
+
     /// <summary>Whether the host has warmed up (or decided there is nothing to warm up on).</summary>
     public bool WarmedUp => _warmedUp;
-
-    /// <summary>The most recent orders, oldest first.</summary>
-    public IReadOnlyList<StrategySignal> Signals => [.. _signals];
 
     /// <summary>Orders sent since the host was made (each one a signal).</summary>
     public long SignalsSent { get; private set; }
@@ -102,11 +117,11 @@ internal sealed class StrategyHost : IStrategyContext
 
     public ReadOnlySpan<Bar> Bars => CollectionsMarshal.AsSpan(_bars);
 
-    public double Equity => _paper.Read(Record.Spec.Account, _equity);
+    public double Equity => _account.Read(_equity);
 
-    public PositionInfo Position => _paper.Read(Record.Spec.Account, _net);
+    public PositionInfo Position => _account.Read(_net);
 
-    public int TradeCount => _paper.Read(Record.Spec.Account, _count);
+    public int TradeCount => _account.Read(_count);
 
     public TradeInfo Trade(int index) => StrategyOrders.Info(MyPosition(index), Bars);
 
@@ -145,6 +160,7 @@ internal sealed class StrategyHost : IStrategyContext
         // A strategy whose indicators are ready trades from the next bar on, as one that ran through the history would.
         _started = _ready;
         _warmedUp = true;
+        Publish();
     }
 
     /// <summary>Marks the host warmed up without history (a replay from its start, or no history source).</summary>
@@ -153,6 +169,7 @@ internal sealed class StrategyHost : IStrategyContext
     /// <summary>One feed tick of the strategy's symbol, after the venue processed it.</summary>
     public void OnFeedTick(in Tick tick)
     {
+        _account.Refresh();
         if (_started)
         {
             _actingBar = _builder.HasBar ? _builder.Current.Time : 0;
@@ -167,6 +184,21 @@ internal sealed class StrategyHost : IStrategyContext
         }
 
         FirstBar = FirstBar == 0 ? _builder.Current.Time : FirstBar;
+        if (_progress.Bars != BarCount || _progress.Sent != SignalsSent)
+        {
+            Publish();
+        }
+    }
+
+    /// <summary>
+    /// Records a step given up because the broker could not be read (its decisions on that tick are lost; the strategy
+    /// goes on with the next).
+    /// </summary>
+    public void StepSkipped(long timeMs, string reason)
+    {
+        SignalsSent++;
+        Signal(new StrategySignal(timeMs, _actingBar, "skipped", 0, 0, TradeRetcode.Connection, "Step skipped: " + reason));
+        Publish();
     }
 
     private void BarClosed(in Bar bar, long timeMs)
@@ -247,22 +279,30 @@ internal sealed class StrategyHost : IStrategyContext
 
     private void Send(string action, TradeRequest request)
     {
-        var result = _paper.Send(Record.Spec.Account, request, _origin);
+        var result = _account.Send(request, _origin);
+        _account.Refresh();
         if (_inOnBar)
         {
             LastOrderBar = _actingBar;
         }
 
         SignalsSent++;
+        Signal(new StrategySignal(result.TimeMs, _actingBar, action, request.Volume, result.Price != 0 ? result.Price : request.Price, result.Retcode, result.Message));
+    }
+
+    private void Signal(StrategySignal signal)
+    {
         if (_signals.Count == SignalsKept)
         {
             _signals.Dequeue();
         }
 
-        _signals.Enqueue(new StrategySignal(result.TimeMs, _actingBar, action, request.Volume, result.Price != 0 ? result.Price : request.Price, result.Retcode, result.Message));
+        _signals.Enqueue(signal);
     }
 
-    private Position MyPosition(int index) => _paper.Read(Record.Spec.Account, a => Mine(a)[index]);
+    private void Publish() => Volatile.Write(ref _progress, new HostProgress(BarCount, SignalsSent, [.. _signals]));
+
+    private Position MyPosition(int index) => _account.Read(a => Mine(a)[index]);
 
     private List<Position> Mine(TradingAccount account)
     {
@@ -296,4 +336,13 @@ internal sealed class StrategyHost : IStrategyContext
         reference.StartsWith("builtin:", StringComparison.OrdinalIgnoreCase) ? reference["builtin:".Length..]
         : Strategies.StrategyAssembly.IsReference(reference) ? reference[(reference.LastIndexOfAny([':', '.']) + 1)..]
         : reference;
+}
+
+/// <summary>What a host has done as of its last step.</summary>
+/// <param name="Bars">Closed bars seen (warm-up included).</param>
+/// <param name="Sent">Orders sent (and steps skipped).</param>
+/// <param name="Signals">The most recent orders, oldest first.</param>
+internal sealed record HostProgress(int Bars, long Sent, IReadOnlyList<StrategySignal> Signals)
+{
+    public static HostProgress None { get; } = new(0, 0, []);
 }

@@ -78,6 +78,11 @@ internal sealed class BrokerOrderPath(ServerSettings settings, PaperVenue venue,
         }
     }
 
+    /// <summary>Cancels the working orders matching <paramref name="filter"/> through the gateway, audited like the paper venue's bulk steps.</summary>
+    /// <exception cref="GatewayUnavailableException">The broker cannot be reached.</exception>
+    public Task<IReadOnlyList<TradeResult>> CancelAllAsync(IBrokerGateway gateway, OrderFilter filter, TradeOrigin origin, CancellationToken cancellationToken) =>
+        BulkAsync(gateway, "cancel_all", origin, () => gateway.CancelAllAsync(filter, origin, CancellationToken.None), cancellationToken);
+
     /// <summary>Closes the positions matching <paramref name="filter"/> through the gateway, audited like the paper venue's bulk steps.</summary>
     /// <exception cref="GatewayUnavailableException">The broker cannot be reached.</exception>
     public Task<IReadOnlyList<TradeResult>> CloseAllAsync(IBrokerGateway gateway, PositionFilter filter, TradeOrigin origin, CancellationToken cancellationToken) =>
@@ -95,9 +100,9 @@ internal sealed class BrokerOrderPath(ServerSettings settings, PaperVenue venue,
         await venue.AppendAuditAsync([new AuditRecord("kill_switch", Now(), gateway.Name, origin.Actor, origin.Channel, null, new CanonicalJson()
             .Add("action", "engage").Add("scope", global ? "global" : "account").Add("reason", reason)
             .Add("close_positions", closePositions).Add("newly_engaged", newlyEngaged).Add("venue", gateway.Venue).ToString())], cancellationToken).ConfigureAwait(false);
-        var cancelled = await BulkAsync(gateway, "cancel_all", origin, () => gateway.CancelAllAsync(OrderFilter.All, origin, CancellationToken.None), cancellationToken).ConfigureAwait(false);
+        var cancelled = await CancelAllAsync(gateway, OrderFilter.All, origin, cancellationToken).ConfigureAwait(false);
         var closed = closePositions
-            ? await BulkAsync(gateway, "close_all", origin, () => gateway.CloseAllAsync(PositionFilter.All, origin, CancellationToken.None), cancellationToken).ConfigureAwait(false)
+            ? await CloseAllAsync(gateway, PositionFilter.All, origin, cancellationToken).ConfigureAwait(false)
             : [];
         return new KillSwitchAccountActions(gateway.Name, cancelled, closed);
     }
@@ -140,7 +145,7 @@ internal sealed class BrokerOrderPath(ServerSettings settings, PaperVenue venue,
         TradingAccount view;
         try
         {
-            view = await ReadViewAsync(gateway, lane, ReducesOnly(request) ? null : request.Symbol, whole: false, cancellationToken).ConfigureAwait(false);
+            view = await ReadViewAsync(gateway, lane, ReducesOnly(request) ? null : request.Symbol, whole: false, atMarket: true, cancellationToken).ConfigureAwait(false);
         }
         catch (GatewayUnavailableException e)
         {
@@ -167,14 +172,26 @@ internal sealed class BrokerOrderPath(ServerSettings settings, PaperVenue venue,
     /// </summary>
     /// <exception cref="GatewayUnavailableException">The broker cannot be reached.</exception>
     /// <exception cref="InvalidOperationException">A held position or a conversion pair has no quote: the account cannot be valued.</exception>
-    public async Task<TradingAccount> ReadAccountAsync(IBrokerGateway gateway, CancellationToken cancellationToken)
+    public Task<TradingAccount> ReadAccountAsync(IBrokerGateway gateway, CancellationToken cancellationToken) =>
+        ReadWholeAsync(gateway, atMarket: true, cancellationToken);
+
+    /// <summary>
+    /// The account of <paramref name="gateway"/> as a live strategy sees it: the gate's view, but every position keeps
+    /// its own open price (the strategy reads its entries), with the balance set so the equity is still the broker's.
+    /// </summary>
+    /// <exception cref="GatewayUnavailableException">The broker cannot be reached.</exception>
+    /// <exception cref="InvalidOperationException">A held position or a conversion pair has no quote: the account cannot be valued.</exception>
+    public Task<TradingAccount> ReadStrategyViewAsync(IBrokerGateway gateway, CancellationToken cancellationToken) =>
+        ReadWholeAsync(gateway, atMarket: false, cancellationToken);
+
+    private async Task<TradingAccount> ReadWholeAsync(IBrokerGateway gateway, bool atMarket, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gateway);
         var lane = _lanes.GetOrAdd(gateway.Name, static _ => new Lane());
         await lane.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await ReadViewAsync(gateway, lane, symbol: null, whole: true, cancellationToken).ConfigureAwait(false);
+            return await ReadViewAsync(gateway, lane, symbol: null, whole: true, atMarket, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -193,7 +210,8 @@ internal sealed class BrokerOrderPath(ServerSettings settings, PaperVenue venue,
     /// With no <paramref name="symbol"/> and not <paramref name="whole"/> (a request that only closes or cancels) the
     /// broker is not read at all: the gate lets such requests through without looking at the account.
     /// </remarks>
-    private async Task<TradingAccount> ReadViewAsync(IBrokerGateway gateway, Lane lane, string? symbol, bool whole, CancellationToken cancellationToken)
+    private async Task<TradingAccount> ReadViewAsync(
+        IBrokerGateway gateway, Lane lane, string? symbol, bool whole, bool atMarket, CancellationToken cancellationToken)
     {
         var board = lane.Board(settings.Catalog);
         var info = gateway.Info;
@@ -228,7 +246,7 @@ internal sealed class BrokerOrderPath(ServerSettings settings, PaperVenue venue,
             }
 
             var quote = board.Get(id);
-            held.Add(position with { PriceOpen = position.Type == PositionType.Buy ? quote.Bid : quote.Ask, Swap = 0, Commission = 0 });
+            held.Add(atMarket ? position with { PriceOpen = position.Type == PositionType.Buy ? quote.Bid : quote.Ask, Swap = 0, Commission = 0 } : position);
         }
 
         var working = new List<Order>(orders.Count);
@@ -251,7 +269,20 @@ internal sealed class BrokerOrderPath(ServerSettings settings, PaperVenue venue,
             Positions = held,
             Orders = working,
         };
-        return TradingAccount.Restore(gateway.Name, state, board);
+        var account = TradingAccount.Restore(gateway.Name, state, board);
+        if (atMarket)
+        {
+            return account;
+        }
+
+        // Positions at their own open prices float: the balance takes up the difference, so the equity stays the broker's.
+        var floating = 0m;
+        foreach (var position in account.Positions)
+        {
+            floating += (decimal)account.FloatingProfit(position);
+        }
+
+        return TradingAccount.Restore(gateway.Name, state with { Balance = equity - floating }, board);
     }
 
     /// <summary>Requests that only close or cancel: the gate lets them through without looking at the account.</summary>

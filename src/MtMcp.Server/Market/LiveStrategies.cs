@@ -8,22 +8,31 @@ using MtMcp.Strategies;
 namespace MtMcp.Server.Market;
 
 /// <summary>
-/// The live strategies of the paper venue, stored in <c>&lt;data-dir&gt;/paper/strategies.json</c>: opened (and the running
-/// ones resumed) as soon as the venue is ready, so a restart carries on without a tool call.
+/// The live strategies, on paper and broker accounts, stored in <c>&lt;data-dir&gt;/paper/strategies.json</c>: opened (and
+/// the running ones resumed) as soon as the paper venue is ready, so a restart carries on without a tool call. A strategy
+/// on a broker account that is not connected yet resumes within <see cref="ResumeInterval"/> of its connecting.
 /// </summary>
 /// <remarks>Thread-safe (the service is).</remarks>
 internal sealed class LiveStrategies : BackgroundService
 {
+    /// <summary>How often strategies waiting for their broker account look for it.</summary>
+    public static readonly TimeSpan ResumeInterval = TimeSpan.FromSeconds(2);
+
     private readonly PaperVenue _venue;
+    private readonly AccountDirectory _accounts;
+    private readonly BrokerOrderPath _orderPath;
     private readonly MarketHistory _history;
     private readonly ServerSettings _settings;
     private readonly TimeProvider _time;
     private readonly TaskCompletionSource<LiveStrategyService> _service = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public LiveStrategies(ServerSettings settings, PaperVenue venue, MarketHistory history, TimeProvider time)
+    public LiveStrategies(
+        ServerSettings settings, PaperVenue venue, AccountDirectory accounts, BrokerOrderPath orderPath, MarketHistory history, TimeProvider time)
     {
         _settings = settings;
         _venue = venue;
+        _accounts = accounts;
+        _orderPath = orderPath;
         _history = history;
         _time = time;
         Path = System.IO.Path.Combine(settings.DataDirectory, "paper", "strategies.json");
@@ -52,7 +61,7 @@ internal sealed class LiveStrategies : BackgroundService
             LiveStrategyService? service = null;
             try
             {
-                service = new LiveStrategyService(paper, Path, _time, new History(_settings, _history), Create);
+                service = new LiveStrategyService(paper, Path, _time, new History(_settings, _history), Create, brokers: Broker);
                 if (_service.TrySetResult(service))
                 {
                     service = null;
@@ -61,6 +70,13 @@ internal sealed class LiveStrategies : BackgroundService
             finally
             {
                 service?.Dispose();
+            }
+
+            var live = await _service.Task.ConfigureAwait(false);
+            using var timer = new PeriodicTimer(ResumeInterval, _time);
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                live.ResumeWaiting();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -73,6 +89,12 @@ internal sealed class LiveStrategies : BackgroundService
             throw;
         }
     }
+
+    // A broker account while it is connected; each strategy (and each status read) gets its own instance.
+    private BrokerStrategyAccount? Broker(string account) =>
+        _accounts.TryGetBroker(account, out var gateway) && gateway.IsConnected
+            ? new BrokerStrategyAccount(gateway, _orderPath, _settings.Catalog, _time)
+            : null;
 
     // C# strategies load only from the configured assemblies, also when a stored strategy resumes: one whose assembly the
     // configuration no longer lists fails to resume, with the reason.

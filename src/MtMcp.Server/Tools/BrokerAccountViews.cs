@@ -31,13 +31,7 @@ internal static class BrokerAccountViews
     public static async Task<PositionList> PositionsAsync(IBrokerGateway gateway, string? symbol, CancellationToken cancellationToken)
     {
         var states = await Read(gateway, g => g.GetPositionStatesAsync(symbol, cancellationToken)).ConfigureAwait(false);
-        var rows = new List<PositionInfo>(states.Count);
-        foreach (var (p, current, profit) in states)
-        {
-            rows.Add(new PositionInfo(p.Ticket, p.Symbol, TradingMap.Name(p.Type), p.Volume, p.PriceOpen, current, p.StopLoss, p.TakeProfit, 0,
-                profit, p.Swap, p.Commission, p.Magic, UntrustedText.Clean(p.Comment, 64), null, Args.FormatMilliseconds(p.TimeMs)));
-        }
-
+        var rows = states.Select(TradingMap.Position).ToList();
         return new PositionList(gateway.Name, rows.Count, rows);
     }
 

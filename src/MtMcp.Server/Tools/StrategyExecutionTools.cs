@@ -3,6 +3,7 @@ using System.Security.Claims;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using MtMcp.Domain;
+using MtMcp.Engine;
 using MtMcp.Live;
 using MtMcp.Server.Market;
 using MtMcp.Strategies;
@@ -10,23 +11,25 @@ using MtMcp.Strategies;
 namespace MtMcp.Server.Tools;
 
 /// <summary>
-/// The live half of the <c>strategy</c> toolset: start and stop strategies on paper accounts. It trades, so read-only
-/// mode leaves it out. The strategy's orders go through the venue's order path (risk gate, audit trail with the
-/// strategy id as actor), exactly as a backtest of the same strategy would place them.
+/// The live half of the <c>strategy</c> toolset: start and stop strategies on paper and broker accounts. It trades, so
+/// read-only mode leaves it out. The strategy's orders go through the account's order path (risk gate, audit trail with
+/// the strategy id as actor), exactly as a backtest of the same strategy would place them.
 /// </summary>
 [McpServerToolType]
-internal sealed class StrategyExecutionTools(ServerSettings settings, ToolRunner runner, LiveStrategies? strategies = null, PaperVenue? venue = null)
+internal sealed class StrategyExecutionTools(
+    ServerSettings settings, ToolRunner runner, AccountDirectory accounts, LiveStrategies? strategies = null, PaperVenue? venue = null)
 {
     [McpServerTool(Name = "start_strategy", Title = "Start a strategy", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(LiveStrategyView))]
-    [Description("Runs a strategy (builtin:NAME, an inline strategy-language document, or a C# strategy of a configured assembly) on a paper account on the live feed: bars of the timeframe "
-        + "are built from the feed, the strategy decides at the first tick of each new bar and its orders fill at that tick (as run_backtest mode "
-        + "native), through the risk gate and the audit trail. It warms up on past bars first. Its orders carry its magic number; it keeps running "
+    [Description("Runs a strategy (builtin:NAME, an inline strategy-language document, or a C# strategy of a configured assembly) on a paper account on the live feed, "
+        + "or on a broker account (a MetaTrader terminal on the bridge, MetaApi) on the broker's quotes: bars of the timeframe are built from the quotes, "
+        + "the strategy decides at the first tick of each new bar and its market orders go out at that tick (on paper they fill there, as run_backtest "
+        + "mode native), through the risk gate and the audit trail. It warms up on past bars first. Its orders carry its magic number; it keeps running "
         + "across server restarts until stop_strategy. Returns its id.")]
     public ValueTask<CallToolResult> StartStrategy(
         [Description(StrategyReferences.Description)] string? strategy = null,
         [Description("An inline strategy document (JSON text) instead of strategy.")] string? document = null,
-        [Description("Paper account name (list_accounts); default: the first.")] string? account = null,
+        [Description("Account name (list_accounts): a paper account or a broker account that accepts orders; default: in live mode the first connected broker account, else the first paper account.")] string? account = null,
         [Description("Symbol; default: the strategy's first symbol.")] string? symbol = null,
         [Description("Bar timeframe (M1 … MN1); default: the strategy's timeframe, else H1.")] string? timeframe = null,
         [Description("Strategy parameter values by name, e.g. {\"fast\": 10, \"slow\": 30}; others keep their defaults.")] Dictionary<string, double>? parameters = null,
@@ -44,8 +47,8 @@ internal sealed class StrategyExecutionTools(ServerSettings settings, ToolRunner
                 throw ToolErrorException.InvalidArgument("lots", "lots must be a positive number of lots, e.g. 0.1.");
             }
 
-            var (service, paper) = await LiveStrategyMap.GetAsync(strategies, venue, "start_strategy", cancellationToken).ConfigureAwait(false);
-            var name = TradingMap.Account(paper, account);
+            var service = await LiveStrategyMap.GetAsync(strategies, "start_strategy", cancellationToken).ConfigureAwait(false);
+            var name = await AccountAsync(account, cancellationToken).ConfigureAwait(false);
             try
             {
                 var status = service.Start(new LiveStrategySpec
@@ -59,11 +62,15 @@ internal sealed class StrategyExecutionTools(ServerSettings settings, ToolRunner
                     Lots = lots is { } v ? (decimal)v : null,
                 });
                 await Audit("start", status.Record, user, cancellationToken).ConfigureAwait(false);
-                return LiveStrategyMap.View(paper, status);
+                return LiveStrategyMap.View(status);
             }
             catch (Exception e) when (e is ArgumentException or StrategyException)
             {
                 throw ToolErrorException.InvalidArgument(parameters is { Count: > 0 } ? "parameters" : "strategy", UntrustedText.Clean(e.Message, 800));
+            }
+            catch (GatewayUnavailableException e)
+            {
+                throw LiveStrategyMap.Unavailable($"The quotes of {spec.Name} could not be subscribed on {name}; the strategy was not started.", e);
             }
         }, ServerJsonContext.Default.LiveStrategyView);
 
@@ -78,11 +85,41 @@ internal sealed class StrategyExecutionTools(ServerSettings settings, ToolRunner
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("stop_strategy", async () =>
         {
-            var (service, paper) = await LiveStrategyMap.GetAsync(strategies, venue, "stop_strategy", cancellationToken).ConfigureAwait(false);
-            var status = LiveStrategyMap.Find(() => service.Stop(id, flatten ?? false, TradingMap.Origin("stop_strategy", user)));
+            var service = await LiveStrategyMap.GetAsync(strategies, "stop_strategy", cancellationToken).ConfigureAwait(false);
+            LiveStrategyStatus status;
+            try
+            {
+                status = LiveStrategyMap.Find(() => service.Stop(id, flatten ?? false, TradingMap.Origin("stop_strategy", user)));
+            }
+            catch (GatewayUnavailableException e)
+            {
+                throw LiveStrategyMap.Unavailable($"Strategy {UntrustedText.Clean(id, 64)} is stopped, but its broker could not be reached to close its positions and orders; call again with flatten to retry.", e);
+            }
+
             await Audit(flatten == true ? "stop_flatten" : "stop", status.Record, user, cancellationToken).ConfigureAwait(false);
-            return LiveStrategyMap.View(paper, status);
+            return LiveStrategyMap.View(status);
         }, ServerJsonContext.Default.LiveStrategyView);
+
+    // The account by name: a broker account must be connected and accept orders from this server, else nothing starts.
+    private async Task<string> AccountAsync(string? account, CancellationToken cancellationToken)
+    {
+        if (accounts.TryGetBroker(account, out var gateway))
+        {
+            if (!gateway.IsConnected)
+            {
+                throw new ToolErrorException(new ToolError(ToolErrorCodes.NotAvailable,
+                    $"Account '{gateway.Name}' ({gateway.Venue}) is not connected; start the strategy when it is.", Retryable: true, "account"));
+            }
+
+            return gateway.TradingEnabled
+                ? gateway.Name
+                : throw ToolErrorException.InvalidArgument("account", gateway.Info.TradeMode == AccountTradeMode.Real
+                    ? $"Account '{gateway.Name}' is a REAL account: strategies, like every order, need the explicit setting trading.live.real_accounts = true."
+                    : $"Account '{gateway.Name}' does not accept orders from this server: broker accounts trade in live mode (--mode live) only.");
+        }
+
+        return TradingMap.Account(await venue!.GetAsync(cancellationToken).ConfigureAwait(false), account);
+    }
 
     // Starting and stopping a strategy change what trades on the account: the audit chain records who did it.
     private async Task Audit(string action, LiveStrategyRecord record, ClaimsPrincipal? user, CancellationToken cancellationToken)

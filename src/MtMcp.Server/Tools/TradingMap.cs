@@ -81,6 +81,15 @@ internal static class TradingMap
             p.ClientOrderId is null ? null : UntrustedText.Clean(p.ClientOrderId, 64), Args.FormatMilliseconds(p.TimeMs));
     }
 
+    /// <summary>A position as a venue reported it with its current price and profit (swap apart).</summary>
+    public static PositionInfo Position(PositionState state)
+    {
+        var (p, current, profit) = state;
+        return new PositionInfo(p.Ticket, p.Symbol, Name(p.Type), p.Volume, p.PriceOpen, current, p.StopLoss, p.TakeProfit, p.TrailingStopPoints,
+            profit, p.Swap, p.Commission, p.Magic, UntrustedText.Clean(p.Comment, 64),
+            p.ClientOrderId is null ? null : UntrustedText.Clean(p.ClientOrderId, 64), Args.FormatMilliseconds(p.TimeMs));
+    }
+
     public static OrderInfo Order(Order o) => new(
         o.Ticket, o.Symbol, Name(o.Type), Name(o.State), o.VolumeInitial, o.VolumeCurrent, o.PriceOpen, o.StopLimit, o.StopLoss, o.TakeProfit,
         Args.FormatMilliseconds(o.TimeSetupMs), o.TimeDoneMs > 0 ? Args.FormatMilliseconds(o.TimeDoneMs) : null,
