@@ -36,8 +36,12 @@ public sealed class MetaApiEndToEndTests
                 Mode = ServerMode.Live,
                 LiveTradingEnabled = true,
                 RealAccountsEnabled = realAccounts,
-                MetaApi = new MetaApiOptions { Token = FakeMetaApi.Token, AccountId = FakeMetaApi.AccountId, BaseUrl = fake.BaseUrl },
+                MetaApi = new MetaApiOptions
+                {
+                    Token = FakeMetaApi.Token, AccountId = FakeMetaApi.AccountId, BaseUrl = fake.BaseUrl, QuotePollInterval = TimeSpan.FromMilliseconds(50),
+                },
             },
+            DateTimeOffset.UtcNow, // the stand-in stamps its deals with the wall clock
             clientOptions: confirming);
         var until = Environment.TickCount64 + 10_000;
         while (!(await server.CallOkAsync("list_accounts")).GetProperty("accounts").EnumerateArray().Any(a => a.GetProperty("name").GetString() == Account))
@@ -149,5 +153,52 @@ public sealed class MetaApiEndToEndTests
             Assert.Equal(10009, placed.GetProperty("retcode").GetInt32());
             Assert.Single(fake.Trades);
         }
+    }
+
+    [Fact]
+    public async Task LiveStrategy_OnTheMetaApiAccount_DrivenByItsPolledPrices_TradesThroughTheOrderPathAndFlattens()
+    {
+        await using var fake = await FakeMetaApi.StartAsync();
+        await using var server = await StartAsync(fake);
+        var started = await server.CallOkAsync("start_strategy", new()
+        {
+            ["document"] = """{ "name": "always_long", "long_entry": "close > 0" }""", ["account"] = Account, ["symbol"] = "EURUSD", ["timeframe"] = "M1", ["lots"] = 0.1,
+        });
+        var id = started.GetProperty("id").GetString()!;
+        var magic = started.GetProperty("magic").GetUInt64();
+        Assert.Equal("metaapi", started.GetProperty("venue").GetString());
+
+        // A new price a minute later each time, until a closed bar makes the strategy buy (at its first or second bar,
+        // depending on the warm-up history the server found).
+        var minute = DateTimeOffset.UtcNow.AddMinutes(-10);
+        minute = new DateTimeOffset(minute.Ticks - (minute.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+        for (var i = 0; i < 6 && fake.Trades.Count == 0; i++)
+        {
+            lock (fake.Prices)
+            {
+                fake.Prices["EURUSD"] = (1.10020, 1.10030, minute.AddMinutes(i).AddSeconds(5));
+            }
+
+            // The gateway polls on the server's clock, which the harness moves by hand.
+            var until = Environment.TickCount64 + 2_000;
+            while (fake.Trades.Count == 0 && Environment.TickCount64 < until)
+            {
+                server.Time.Advance(TimeSpan.FromMilliseconds(100));
+                await Task.Delay(20, TestContext.Current.CancellationToken);
+            }
+        }
+
+        var trade = Assert.Single(fake.Trades);
+        Assert.Equal(("ORDER_TYPE_BUY", 0.1, magic), ((string?)trade["actionType"], (double)trade["volume"]!, (ulong)trade["magic"]!));
+        var status = (await server.CallOkAsync("get_strategy_status", new() { ["id"] = id })).GetProperty("strategies")[0];
+        Assert.Equal(1, status.GetProperty("open_positions").GetInt32());
+        Assert.Equal(1.10030, status.GetProperty("positions")[0].GetProperty("price_open").GetDouble());
+        var audit = (await server.CallOkAsync("get_audit_log", new() { ["actor"] = id })).GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal("metaapi", audit.Single(e => e.GetProperty("kind").GetString() == "gateway_request").GetProperty("payload").GetProperty("venue").GetString());
+
+        var stopped = await server.CallOkAsync("stop_strategy", new() { ["id"] = id, ["flatten"] = true });
+        Assert.Equal(("stopped", 0, 2), (stopped.GetProperty("state").GetString(), stopped.GetProperty("open_positions").GetInt32(), stopped.GetProperty("deals").GetInt32()));
+        Assert.Equal("POSITION_CLOSE_ID", (string?)fake.Trades[^1]["actionType"]);
+        Assert.DoesNotContain(FakeMetaApi.Token, stopped.GetRawText(), StringComparison.Ordinal);
     }
 }

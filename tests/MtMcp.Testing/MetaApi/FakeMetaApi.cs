@@ -264,7 +264,8 @@ public sealed class FakeMetaApi : IAsyncDisposable
                         var price = buy ? Prices[symbol].Ask : Prices[symbol].Bid;
                         var volume = (double)trade["volume"]!;
                         var id = _nextTicket++;
-                        var position = Position(id, symbol, buy ? "POSITION_TYPE_BUY" : "POSITION_TYPE_SELL", volume, price, clientId);
+                        var magic = (ulong?)trade["magic"] ?? 0;
+                        var position = Position(id, symbol, buy ? "POSITION_TYPE_BUY" : "POSITION_TYPE_SELL", volume, price, clientId, magic);
                         if (trade["stopLoss"] is { } sl)
                         {
                             position["stopLoss"] = (double)sl;
@@ -274,10 +275,10 @@ public sealed class FakeMetaApi : IAsyncDisposable
                         HistoryOrders.Add(new JsonObject
                         {
                             ["id"] = id.ToString(CultureInfo.InvariantCulture), ["type"] = action, ["state"] = "ORDER_STATE_FILLED", ["symbol"] = symbol,
-                            ["magic"] = 0, ["time"] = Iso(now), ["doneTime"] = Iso(now), ["platform"] = "mt5", ["volume"] = volume, ["currentVolume"] = 0,
+                            ["magic"] = magic, ["time"] = Iso(now), ["doneTime"] = Iso(now), ["platform"] = "mt5", ["volume"] = volume, ["currentVolume"] = 0,
                             ["positionId"] = id.ToString(CultureInfo.InvariantCulture), ["clientId"] = clientId,
                         });
-                        Deals.Add(Deal(_nextTicket++, id, id, symbol, buy ? "DEAL_TYPE_BUY" : "DEAL_TYPE_SELL", "DEAL_ENTRY_IN", volume, price, now, clientId));
+                        Deals.Add(Deal(_nextTicket++, id, id, symbol, buy ? "DEAL_TYPE_BUY" : "DEAL_TYPE_SELL", "DEAL_ENTRY_IN", volume, price, now, clientId, magic));
                         return Done(id, id);
                     }
 
@@ -323,7 +324,9 @@ public sealed class FakeMetaApi : IAsyncDisposable
                         var price = buy ? Prices[symbol].Bid : Prices[symbol].Ask;
                         var orderId = _nextTicket++;
                         var positionId = ulong.Parse((string)position["id"]!, CultureInfo.InvariantCulture);
-                        Deals.Add(Deal(_nextTicket++, orderId, positionId, symbol, buy ? "DEAL_TYPE_SELL" : "DEAL_TYPE_BUY", "DEAL_ENTRY_OUT", volume, price, now, clientId));
+                        Deals.Add(Deal(
+                            _nextTicket++, orderId, positionId, symbol, buy ? "DEAL_TYPE_SELL" : "DEAL_TYPE_BUY", "DEAL_ENTRY_OUT", volume, price, now, clientId,
+                            (ulong)position["magic"]!));
                         if (volume >= open)
                         {
                             Positions.Remove(position);
@@ -367,12 +370,12 @@ public sealed class FakeMetaApi : IAsyncDisposable
         ["accountCurrencyExchangeRate"] = 1, ["type"] = AccountType, ["currencyDigits"] = 2,
     };
 
-    private static JsonObject Position(ulong id, string symbol, string type, double volume, double openPrice, string? clientId)
+    private static JsonObject Position(ulong id, string symbol, string type, double volume, double openPrice, string? clientId, ulong magic = 1000)
     {
         var now = DateTimeOffset.UtcNow;
         return new JsonObject
         {
-            ["id"] = id.ToString(CultureInfo.InvariantCulture), ["type"] = type, ["symbol"] = symbol, ["magic"] = 1000,
+            ["id"] = id.ToString(CultureInfo.InvariantCulture), ["type"] = type, ["symbol"] = symbol, ["magic"] = magic,
             ["time"] = Iso(now), ["brokerTime"] = now.AddHours(3).ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
             ["updateTime"] = Iso(now), ["openPrice"] = openPrice, ["currentPrice"] = openPrice, ["currentTickValue"] = 0.5994,
             ["volume"] = volume, ["swap"] = -0.5, ["profit"] = -28.472110000000026, ["commission"] = -0.5, ["clientId"] = clientId,
@@ -380,9 +383,10 @@ public sealed class FakeMetaApi : IAsyncDisposable
         };
     }
 
-    private static JsonObject Deal(ulong id, ulong orderId, ulong positionId, string symbol, string type, string entry, double volume, double price, DateTimeOffset time, string? clientId) => new()
+    private static JsonObject Deal(
+        ulong id, ulong orderId, ulong positionId, string symbol, string type, string entry, double volume, double price, DateTimeOffset time, string? clientId, ulong magic) => new()
     {
-        ["id"] = id.ToString(CultureInfo.InvariantCulture), ["type"] = type, ["entryType"] = entry, ["symbol"] = symbol, ["magic"] = 1000,
+        ["id"] = id.ToString(CultureInfo.InvariantCulture), ["type"] = type, ["entryType"] = entry, ["symbol"] = symbol, ["magic"] = magic,
         ["time"] = Iso(time), ["brokerTime"] = time.AddHours(3).ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
         ["volume"] = volume, ["price"] = price, ["commission"] = -0.25, ["swap"] = 0, ["profit"] = 0,
         ["positionId"] = positionId.ToString(CultureInfo.InvariantCulture), ["orderId"] = orderId.ToString(CultureInfo.InvariantCulture),
