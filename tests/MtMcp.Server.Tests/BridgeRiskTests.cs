@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using MtMcp.Risk;
-using MtMcp.Server.Market;
 using MtMcp.Testing.Bridge;
 
 namespace MtMcp.Server.Tests;
@@ -13,30 +11,11 @@ namespace MtMcp.Server.Tests;
 public sealed class BridgeRiskTests
 {
     private const long T0 = 1_718_013_601_000;
-    private const string Account = "mt5-5001";
+    private const string Account = BridgedServer.Account;
 
-    private static async Task<(ServerHarness Server, SimulatedTerminal Terminal, SimulatedEa Ea)> StartAsync(RiskLimits? limits = null)
-    {
-        var server = await ServerHarness.StartAsync(s => s with
-        {
-            Mode = ServerMode.Live,
-            LiveTradingEnabled = true,
-            Bridge = new BridgeSettings("127.0.0.1:0", "risk-token"),
-            Risk = RiskConfiguration.Create(limits ?? new RiskLimits()),
-        });
-        var terminal = new SimulatedTerminal(5001);
-        terminal.Quote("EURUSD", 1.08510, 1.08512, T0);
-        var ea = new SimulatedEa(terminal, server.Services.GetRequiredService<BridgeHost>().LocalEndPoint!, "risk-token");
-        await ea.StartAsync().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-        var until = Environment.TickCount64 + 10_000;
-        while (!(await server.CallOkAsync("list_accounts")).GetProperty("accounts").EnumerateArray().Any(a => a.GetProperty("name").GetString() == Account))
-        {
-            Assert.True(Environment.TickCount64 < until, $"{Account} never appeared in list_accounts");
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
-
-        return (server, terminal, ea);
-    }
+    private static Task<(ServerHarness Server, SimulatedTerminal Terminal, SimulatedEa Ea)> StartAsync(RiskLimits? limits = null) =>
+        BridgedServer.StartAsync(
+            s => s with { Mode = ServerMode.Live, LiveTradingEnabled = true, Risk = RiskConfiguration.Create(limits ?? new RiskLimits()) }, "risk-token", T0);
 
     private static Dictionary<string, object?> Buy(double volume, string id) => new()
     {

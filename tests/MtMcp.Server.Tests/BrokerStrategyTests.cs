@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using MtMcp.Engine;
-using MtMcp.Server.Market;
 using MtMcp.Testing.Bridge;
 
 namespace MtMcp.Server.Tests;
@@ -15,30 +13,16 @@ public sealed class BrokerStrategyTests
 {
     // The terminal's clock follows the server's (a second after its fake now), as a broker's does in practice.
     private static readonly long T0 = ServerHarness.Now.ToUnixTimeMilliseconds() + 1_000;
-    private const string Account = "mt5-5001";
+    private const string Account = BridgedServer.Account;
 
     // Enters long on the first bar it decides on and holds.
     private const string AlwaysLong = """
         { "name": "always_long", "long_entry": "close > 0" }
         """;
 
-    private static async Task<(ServerHarness Server, SimulatedTerminal Terminal, SimulatedEa Ea)> StartAsync(bool tradingEnabled = true, string tradeMode = "ACCOUNT_TRADE_MODE_DEMO")
-    {
-        var server = await ServerHarness.StartAsync(
-            s => s with { Mode = tradingEnabled ? ServerMode.Live : ServerMode.Paper, LiveTradingEnabled = tradingEnabled, Bridge = new BridgeSettings("127.0.0.1:0", "strategy-token") });
-        var terminal = new SimulatedTerminal(5001, tradeMode);
-        terminal.Quote("EURUSD", 1.08510, 1.08512, T0);
-        var ea = new SimulatedEa(terminal, server.Services.GetRequiredService<BridgeHost>().LocalEndPoint!, "strategy-token");
-        await ea.StartAsync().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-        var until = Environment.TickCount64 + 10_000;
-        while (!(await server.CallOkAsync("list_accounts")).GetProperty("accounts").EnumerateArray().Any(a => a.GetProperty("name").GetString() == Account))
-        {
-            Assert.True(Environment.TickCount64 < until, $"{Account} never appeared in list_accounts");
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
-
-        return (server, terminal, ea);
-    }
+    private static Task<(ServerHarness Server, SimulatedTerminal Terminal, SimulatedEa Ea)> StartAsync(bool tradingEnabled = true) =>
+        BridgedServer.StartAsync(
+            s => s with { Mode = tradingEnabled ? ServerMode.Live : ServerMode.Paper, LiveTradingEnabled = tradingEnabled }, "strategy-token", T0);
 
     private static async Task<JsonElement> StatusAsync(ServerHarness server, string id) =>
         (await server.CallOkAsync("get_strategy_status", new() { ["id"] = id })).GetProperty("strategies")[0];
