@@ -485,7 +485,6 @@ public sealed class LiveStrategyService : IDisposable
 
     private LiveStrategyStatus StatusOf(LiveStrategyRecord record, StrategyHost? host)
     {
-        var progress = host?.Progress ?? HostProgress.None;
         var book = StrategyBook.Empty;
         string? unavailable = null;
         try
@@ -503,7 +502,7 @@ public sealed class LiveStrategyService : IDisposable
         }
 
         return new LiveStrategyStatus(
-            record, progress.Bars, book.Positions, book.FloatingProfit, book.RealizedProfit, book.Deals, progress.Signals, unavailable);
+            record, host?.BarCount ?? 0, book.Positions, book.FloatingProfit, book.RealizedProfit, book.Deals, host?.RecentSignals ?? [], unavailable);
     }
 
     private void Replace(LiveStrategyRecord record) => _records[IndexOf(record.Id)] = record;

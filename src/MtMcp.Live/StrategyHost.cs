@@ -19,7 +19,7 @@ namespace MtMcp.Live;
 /// The strategy sees only its own positions (by magic number); equity is the whole account's. Every order carries a
 /// client order id made of the strategy id, the bar and its place in the bar, so repeating a bar's decisions (after a
 /// crash) never sends an order twice. Not thread-safe: a step runs under <see cref="Steps"/>, taken by
-/// <see cref="LiveStrategyService"/>; <see cref="Progress"/> may be read from any thread.
+/// <see cref="LiveStrategyService"/>; <see cref="BarCount"/> and <see cref="RecentSignals"/> may be read from any thread.
 /// </remarks>
 internal sealed class StrategyHost : IStrategyContext
 {
@@ -46,7 +46,8 @@ internal sealed class StrategyHost : IStrategyContext
     private int _ordersInStep;
     private bool _warmedUp;
     private bool _inOnBar;
-    private HostProgress _progress = HostProgress.None;
+    private IReadOnlyList<StrategySignal> _recentSignals = [];
+    private int _barCount;
     private volatile bool _stopped;
 
     public StrategyHost(LiveStrategyRecord record, IStrategy strategy, IStrategyAccount account, SymbolSpec spec)
@@ -93,8 +94,8 @@ internal sealed class StrategyHost : IStrategyContext
         set => _stopped = value;
     }
 
-    /// <summary>Bars seen and recent orders as of the last step, for status reads from any thread.</summary>
-    public HostProgress Progress => Volatile.Read(ref _progress);
+    /// <summary>The most recent orders (and skipped steps), oldest first: a snapshot taken when one is added.</summary>
+    public IReadOnlyList<StrategySignal> RecentSignals => Volatile.Read(ref _recentSignals);
 
     /// <summary>Whether the host has warmed up (or decided there is nothing to warm up on).</summary>
     public bool WarmedUp => _warmedUp;
@@ -109,7 +110,7 @@ internal sealed class StrategyHost : IStrategyContext
     public long FirstBar { get; private set; }
 
     /// <summary>Closed bars seen (warm-up included).</summary>
-    public int BarCount { get; private set; }
+    public int BarCount => Volatile.Read(ref _barCount);
 
     public StrategyParameters Parameters { get; }
 
@@ -160,7 +161,6 @@ internal sealed class StrategyHost : IStrategyContext
         // A strategy whose indicators are ready trades from the next bar on, as one that ran through the history would.
         _started = _ready;
         _warmedUp = true;
-        Publish();
     }
 
     /// <summary>Marks the host warmed up without history (a replay from its start, or no history source).</summary>
@@ -184,10 +184,6 @@ internal sealed class StrategyHost : IStrategyContext
         }
 
         FirstBar = FirstBar == 0 ? _builder.Current.Time : FirstBar;
-        if (_progress.Bars != BarCount || _progress.Sent != SignalsSent)
-        {
-            Publish();
-        }
     }
 
     /// <summary>
@@ -198,7 +194,6 @@ internal sealed class StrategyHost : IStrategyContext
     {
         SignalsSent++;
         Signal(new StrategySignal(timeMs, _actingBar, "skipped", 0, 0, TradeRetcode.Connection, "Step skipped: " + reason));
-        Publish();
     }
 
     private void BarClosed(in Bar bar, long timeMs)
@@ -236,7 +231,7 @@ internal sealed class StrategyHost : IStrategyContext
 
         _bars.Add(bar);
         FirstBar = FirstBar == 0 ? bar.Time : FirstBar;
-        BarCount++;
+        Volatile.Write(ref _barCount, _barCount + 1);
         foreach (var indicator in _indicators)
         {
             indicator.Add(bar);
@@ -298,9 +293,8 @@ internal sealed class StrategyHost : IStrategyContext
         }
 
         _signals.Enqueue(signal);
+        Volatile.Write(ref _recentSignals, [.. _signals]);
     }
-
-    private void Publish() => Volatile.Write(ref _progress, new HostProgress(BarCount, SignalsSent, [.. _signals]));
 
     private Position MyPosition(int index) => _account.Read(a => Mine(a)[index]);
 
@@ -336,13 +330,4 @@ internal sealed class StrategyHost : IStrategyContext
         reference.StartsWith("builtin:", StringComparison.OrdinalIgnoreCase) ? reference["builtin:".Length..]
         : Strategies.StrategyAssembly.IsReference(reference) ? reference[(reference.LastIndexOfAny([':', '.']) + 1)..]
         : reference;
-}
-
-/// <summary>What a host has done as of its last step.</summary>
-/// <param name="Bars">Closed bars seen (warm-up included).</param>
-/// <param name="Sent">Orders sent (and steps skipped).</param>
-/// <param name="Signals">The most recent orders, oldest first.</param>
-internal sealed record HostProgress(int Bars, long Sent, IReadOnlyList<StrategySignal> Signals)
-{
-    public static HostProgress None { get; } = new(0, 0, []);
 }
