@@ -41,12 +41,18 @@ internal sealed class MetaApiClient
     /// <summary>Reads <paramref name="path"/> (relative to the account), retrying timeouts, 5xx and 429.</summary>
     /// <exception cref="GatewayUnavailableException">MetaApi could not be reached or refused the request.</exception>
     public Task<T> GetAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
-        ReadAsync(HttpMethod.Get, path, null, type, cancellationToken);
+        ReadAsync(HttpMethod.Get, path, null, type, cancellationToken)!;
+
+    /// <summary>Reads <paramref name="path"/> like <see cref="GetAsync"/>, but an HTTP 404 answer is null (MetaApi found no such thing).</summary>
+    /// <exception cref="GatewayUnavailableException">MetaApi could not be reached or refused the request.</exception>
+    public Task<T?> GetOrNullAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : class =>
+        ReadAsync(HttpMethod.Get, path, null, type, cancellationToken, notFoundIsNull: true);
 
     /// <summary>Posts a calculation without side effects (margin), retried as a read.</summary>
     /// <exception cref="GatewayUnavailableException">MetaApi could not be reached or refused the request.</exception>
     public Task<TResult> CalculateAsync<TBody, TResult>(string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResult> type, CancellationToken cancellationToken) =>
-        ReadAsync(HttpMethod.Post, path, JsonSerializer.SerializeToUtf8Bytes(body, bodyType), type, cancellationToken);
+        ReadAsync(HttpMethod.Post, path, JsonSerializer.SerializeToUtf8Bytes(body, bodyType), type, cancellationToken)!;
 
     /// <summary>Posts <paramref name="trade"/> exactly once; whatever happens comes back as a <see cref="TradePost"/>.</summary>
     public async Task<TradePost> PostTradeAsync(TradeDto trade, CancellationToken cancellationToken)
@@ -80,7 +86,7 @@ internal sealed class MetaApiClient
     public string Redact(string text) =>
         _options.Token.Length == 0 ? text : text.Replace(_options.Token, "***", StringComparison.Ordinal);
 
-    private async Task<T> ReadAsync<T>(HttpMethod method, string path, byte[]? body, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    private async Task<T?> ReadAsync<T>(HttpMethod method, string path, byte[]? body, JsonTypeInfo<T> type, CancellationToken cancellationToken, bool notFoundIsNull = false)
     {
         var delay = _options.RetryDelay;
         for (var attempt = 1; ; attempt++)
@@ -95,6 +101,11 @@ internal sealed class MetaApiClient
                     return TryDeserialize(exchange.Body, type, out var value)
                         ? value
                         : throw Fail(method, path, $"MetaApi answered {method} /{_accountPath}{path} with a body this connector cannot read.", isTransient: false);
+                }
+
+                if (notFoundIsNull && exchange.Status == (int)HttpStatusCode.NotFound)
+                {
+                    return default;
                 }
 
                 problem = Describe(exchange, method.Method, path);

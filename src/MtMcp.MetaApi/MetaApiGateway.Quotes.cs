@@ -12,6 +12,21 @@ public sealed partial class MetaApiGateway
     /// <inheritdoc/>
     public bool TryGetQuote(string symbol, out Tick tick) => _quotes.TryGetValue(symbol, out tick);
 
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Reads <c>GET …/symbols/:symbol/specification</c>, and the symbol's current price for the broker's clock (its
+    /// <c>brokerTime</c> against its UTC <c>time</c>), which places the sessions in UTC.
+    /// </remarks>
+    public async Task<SymbolSpec> GetSymbolSpecAsync(string symbol, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        var path = "symbols/" + Uri.EscapeDataString(symbol);
+        var dto = await _client.GetOrNullAsync(path + "/specification", MetaApiJsonContext.Default.SymbolSpecificationDto, cancellationToken).ConfigureAwait(false)
+            ?? throw new BrokerSymbolException($"The broker of account '{Name}' does not define '{symbol}' (MetaApi answered HTTP 404).");
+        var price = await _client.GetOrNullAsync(path + "/current-price", MetaApiJsonContext.Default.SymbolPriceDto, cancellationToken).ConfigureAwait(false);
+        return MetaApiSymbolSpecs.ToSpec(dto, price is null ? null : MetaApiSymbolSpecs.BrokerOffset(price));
+    }
+
     /// <summary>The current price of <paramref name="symbol"/> read from MetaApi now (also passed to the listeners when it changed).</summary>
     /// <exception cref="GatewayUnavailableException">MetaApi cannot be reached, or the broker does not define the symbol (HTTP 404).</exception>
     public async Task<Tick> GetQuoteAsync(string symbol, CancellationToken cancellationToken = default)

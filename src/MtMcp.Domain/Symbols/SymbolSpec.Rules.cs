@@ -44,6 +44,10 @@ public sealed partial record SymbolSpec
     /// <summary>Whether the symbol is quoted at <paramref name="utc"/>.</summary>
     public bool IsQuoted(DateTimeOffset utc) => InSession(QuoteSessions, utc);
 
+    /// <summary>Whether margin or profit of <paramref name="calcMode"/> uses <see cref="TickPrice"/> (futures and CFD index modes).</summary>
+    public static bool UsesTickPrice(SymbolCalcMode calcMode) =>
+        calcMode is SymbolCalcMode.Futures or SymbolCalcMode.ExchFutures or SymbolCalcMode.CfdIndex;
+
     /// <summary>Every problem with this specification; empty when it is consistent.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -72,7 +76,7 @@ public sealed partial record SymbolSpec
         Check(VolumeLimit >= 0, $"volume limit {VolumeLimit} must not be negative");
         Check(StopsLevel >= 0 && FreezeLevel >= 0, "stops and freeze levels must not be negative");
         Check(IsCurrency(CurrencyBase) && IsCurrency(CurrencyProfit) && IsCurrency(CurrencyMargin), "currencies must be 3-letter codes");
-        Check(CalcMode is not (SymbolCalcMode.Futures or SymbolCalcMode.ExchFutures or SymbolCalcMode.CfdIndex) || TickPrice > 0,
+        Check(!UsesTickPrice(CalcMode) || TickPrice > 0,
             $"calc mode {CalcMode} needs a positive tick price");
         foreach (var session in QuoteSessions.Concat(TradeSessions))
         {

@@ -10,4 +10,32 @@ public readonly record struct TradingSession(DayOfWeek Day, int FromMinute, int 
 {
     /// <summary>Whether the minute-of-day <paramref name="minute"/> on <paramref name="day"/> lies in the session.</summary>
     public bool Contains(DayOfWeek day, int minute) => day == Day && minute >= FromMinute && minute < ToMinute;
+
+    /// <summary>
+    /// The same weekly sessions on a clock <paramref name="by"/> ahead (whole minutes): broker server time to UTC is
+    /// <c>-offset</c>, UTC to server time <c>+offset</c>. A session pushed across midnight is split at it.
+    /// </summary>
+    public static IReadOnlyList<TradingSession> Shift(IEnumerable<TradingSession> sessions, TimeSpan by)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        const int Day = 1440;
+        const int Week = 7 * Day;
+        var shift = (int)Math.Round(by.TotalMinutes);
+        var shifted = new List<TradingSession>();
+        foreach (var session in sessions)
+        {
+            var start = ((((int)session.Day * Day) + session.FromMinute + shift) % Week + Week) % Week;
+            var end = start + (session.ToMinute - session.FromMinute);
+            while (start < end)
+            {
+                var dayStart = start / Day * Day;
+                var pieceEnd = Math.Min(end, dayStart + Day);
+                shifted.Add(new TradingSession((DayOfWeek)(dayStart / Day % 7), start - dayStart, pieceEnd - dayStart));
+                start = pieceEnd;
+            }
+        }
+
+        shifted.Sort(static (a, b) => a.Day != b.Day ? a.Day.CompareTo(b.Day) : a.FromMinute.CompareTo(b.FromMinute));
+        return shifted;
+    }
 }

@@ -61,6 +61,14 @@ public interface IBrokerGateway
     /// <exception cref="GatewayUnavailableException">The venue cannot be reached or does not quote the symbol.</exception>
     Task<Tick> GetQuoteAsync(string symbol, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The broker's specification of <paramref name="symbol"/> (contract size, digits, volumes, calc mode, margins,
+    /// swaps, sessions in UTC), with its ESMA category inferred from it (<see cref="EsmaLeverage.Infer"/>).
+    /// </summary>
+    /// <exception cref="GatewayUnavailableException">The venue cannot be reached.</exception>
+    /// <exception cref="BrokerSymbolException">The broker does not offer the symbol, or its specification cannot be modelled.</exception>
+    Task<SymbolSpec> GetSymbolSpecAsync(string symbol, CancellationToken cancellationToken = default);
+
     /// <summary>Starts streaming quotes of <paramref name="symbol"/> to the listeners (idempotent; survives reconnects).</summary>
     /// <exception cref="GatewayUnavailableException">The venue cannot be reached.</exception>
     Task SubscribeAsync(string symbol, CancellationToken cancellationToken = default);

@@ -133,6 +133,23 @@ public sealed partial class BridgeBrokerGateway : IBrokerGateway, IAsyncDisposab
     }
 
     /// <inheritdoc/>
+    public async Task<SymbolSpec> GetSymbolSpecAsync(string symbol, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        try
+        {
+            return await ReadAsync(s => s.GetSymbolSpecAsync(symbol, Info.Currency, cancellationToken)).ConfigureAwait(false);
+        }
+        catch (GatewayUnavailableException ex) when (ex.InnerException is BridgeException
+            {
+                Code: BridgeErrorCodes.SymbolNotFound or BridgeErrorCodes.Unsupported or BridgeErrorCodes.InvalidArgument,
+            } answer)
+        {
+            throw new BrokerSymbolException($"The terminal of account '{Name}' has no usable specification of '{symbol}': {answer.Message}", ex);
+        }
+    }
+
+    /// <inheritdoc/>
     public IDisposable Listen(IBrokerListener listener)
     {
         ArgumentNullException.ThrowIfNull(listener);

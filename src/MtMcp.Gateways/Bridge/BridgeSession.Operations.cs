@@ -57,6 +57,14 @@ public sealed partial class BridgeSession
         return Read(data, BridgeJsonContext.Default.WireSymbolsList, BridgeOps.SymbolsList).Symbols;
     }
 
+    /// <summary>The terminal's specification of <paramref name="symbol"/> (<c>symbol.spec</c>), sessions moved to UTC.</summary>
+    /// <exception cref="BridgeException">The request failed (<c>SYMBOL_NOT_FOUND</c> for a symbol the terminal lacks), or the specification cannot be modelled (<c>UNSUPPORTED</c>).</exception>
+    public async Task<SymbolSpec> GetSymbolSpecAsync(string symbol, string accountCurrency, CancellationToken cancellationToken = default)
+    {
+        var data = await RequestAsync(BridgeOps.SymbolSpec, new WireSymbolRequest(symbol), BridgeJsonContext.Default.WireSymbolRequest, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return BridgeSymbolSpecs.ToSpec(Read(data, BridgeJsonContext.Default.WireSymbolSpec, BridgeOps.SymbolSpec), ServerTimeOffset, accountCurrency);
+    }
+
     /// <summary>Open positions (<c>positions.list</c>), optionally of one symbol; times converted to UTC.</summary>
     /// <exception cref="BridgeException">The request failed, or a position has an unsupported type name.</exception>
     public async Task<IReadOnlyList<Position>> ListPositionsAsync(string? symbol = null, CancellationToken cancellationToken = default)

@@ -50,6 +50,26 @@ public static class MqlNames
     /// <summary>ENUM_ACCOUNT_STOPOUT_MODE.</summary>
     public static MqlEnumNames<AccountStopoutMode> AccountStopoutMode { get; } = new("ACCOUNT_STOPOUT_MODE_");
 
+    /// <summary>ENUM_SYMBOL_CALC_MODE.</summary>
+    public static MqlEnumNames<SymbolCalcMode> SymbolCalcMode { get; } = new("SYMBOL_CALC_MODE_",
+        (Domain.SymbolCalcMode.CfdIndex, "CFDINDEX"), (Domain.SymbolCalcMode.CfdLeverage, "CFDLEVERAGE"));
+
+    /// <summary>ENUM_SYMBOL_TRADE_MODE.</summary>
+    public static MqlEnumNames<SymbolTradeMode> SymbolTradeMode { get; } = new("SYMBOL_TRADE_MODE_",
+        (Domain.SymbolTradeMode.LongOnly, "LONGONLY"), (Domain.SymbolTradeMode.ShortOnly, "SHORTONLY"), (Domain.SymbolTradeMode.CloseOnly, "CLOSEONLY"));
+
+    /// <summary>ENUM_SYMBOL_TRADE_EXECUTION.</summary>
+    public static MqlEnumNames<SymbolTradeExecution> SymbolTradeExecution { get; } = new("SYMBOL_TRADE_EXECUTION_");
+
+    /// <summary>ENUM_SYMBOL_ORDER_GTC_MODE.</summary>
+    public static MqlEnumNames<OrderGtcMode> OrderGtcMode { get; } = new("SYMBOL_ORDERS_");
+
+    /// <summary>ENUM_SYMBOL_SWAP_MODE.</summary>
+    public static MqlEnumNames<SymbolSwapMode> SymbolSwapMode { get; } = new("SYMBOL_SWAP_MODE_");
+
+    /// <summary>ENUM_DAY_OF_WEEK (<c>SUNDAY</c> … <c>SATURDAY</c>, no prefix).</summary>
+    public static MqlEnumNames<DayOfWeek> DayOfWeek { get; } = new("");
+
     /// <summary>
     /// The account's trade mode by name. Anything but <c>ACCOUNT_TRADE_MODE_DEMO</c> counts as live
     /// (bridge-protocol.md §4), so an unknown name is <see cref="Domain.AccountTradeMode.Real"/>.

@@ -18,6 +18,7 @@ namespace MtMcp.MetaApi.Wire;
 [JsonSerializable(typeof(OrderDto[]))]
 [JsonSerializable(typeof(DealDto[]))]
 [JsonSerializable(typeof(SymbolPriceDto))]
+[JsonSerializable(typeof(SymbolSpecificationDto))]
 [JsonSerializable(typeof(TradeDto))]
 [JsonSerializable(typeof(TradeResponseDto))]
 [JsonSerializable(typeof(MarginOrderDto))]

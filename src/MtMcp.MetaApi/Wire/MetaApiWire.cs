@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace MtMcp.MetaApi.Wire;
 
@@ -175,7 +176,86 @@ internal sealed record SymbolPriceDto
     public double Ask { get; init; }
 
     public DateTimeOffset? Time { get; init; }
+
+    /// <summary>The same moment on the broker's clock, <c>yyyy-MM-dd HH:mm:ss.fff</c>.</summary>
+    public string? BrokerTime { get; init; }
 }
+
+/// <summary>MetatraderSymbolSpecification (<c>GET …/symbols/:symbol/specification</c>); optional fields are nullable.</summary>
+internal sealed record SymbolSpecificationDto
+{
+    public string Symbol { get; init; } = "";
+
+    public string? Description { get; init; }
+
+    public string? Path { get; init; }
+
+    public double TickSize { get; init; }
+
+    public decimal MinVolume { get; init; }
+
+    public decimal MaxVolume { get; init; }
+
+    public decimal VolumeStep { get; init; }
+
+    public string[]? FillingModes { get; init; }
+
+    public string? ExecutionMode { get; init; }
+
+    public double ContractSize { get; init; }
+
+    public Dictionary<string, SessionDto[]>? QuoteSessions { get; init; }
+
+    public Dictionary<string, SessionDto[]>? TradeSessions { get; init; }
+
+    public string? TradeMode { get; init; }
+
+    public double? BondAccruedInterest { get; init; }
+
+    public double? BondFaceValue { get; init; }
+
+    public double? LiquidityRate { get; init; }
+
+    public double InitialMargin { get; init; }
+
+    public double MaintenanceMargin { get; init; }
+
+    public double HedgedMargin { get; init; }
+
+    public bool? HedgedMarginUsesLargerLeg { get; init; }
+
+    public string? MarginCurrency { get; init; }
+
+    public string? PriceCalculationMode { get; init; }
+
+    public string? BaseCurrency { get; init; }
+
+    public string? ProfitCurrency { get; init; }
+
+    public string? SwapMode { get; init; }
+
+    public double? SwapLong { get; init; }
+
+    public double? SwapShort { get; init; }
+
+    public string? SwapRollover3Days { get; init; }
+
+    public string[]? AllowedExpirationModes { get; init; }
+
+    public string[]? AllowedOrderTypes { get; init; }
+
+    [JsonPropertyName("orderGTCMode")]
+    public string? OrderGtcMode { get; init; }
+
+    public int Digits { get; init; }
+
+    public int? StopsLevel { get; init; }
+
+    public int? FreezeLevel { get; init; }
+}
+
+/// <summary>One session of MetatraderSessions: broker-clock times of day, <c>HH:mm:ss.fff</c>.</summary>
+internal sealed record SessionDto(string From, string To);
 
 /// <summary>The expiration of a pending order in MetatraderTrade.</summary>
 internal sealed record ExpirationDto(string Type, DateTimeOffset? Time);

@@ -21,6 +21,11 @@ public static class MqlText
             (_, "TakeProfit") when prefix.EndsWith("REASON_", StringComparison.Ordinal) => "TP",
             (_, "StopOut") when prefix.EndsWith("REASON_", StringComparison.Ordinal) => "SO",
             ("DEAL_REASON_", "VariationMargin") => "VMARGIN",
+            ("SYMBOL_CALC_MODE_", "CfdIndex") => "CFDINDEX",
+            ("SYMBOL_CALC_MODE_", "CfdLeverage") => "CFDLEVERAGE",
+            ("SYMBOL_TRADE_MODE_", "LongOnly") => "LONGONLY",
+            ("SYMBOL_TRADE_MODE_", "ShortOnly") => "SHORTONLY",
+            ("SYMBOL_TRADE_MODE_", "CloseOnly") => "CLOSEONLY",
             _ => null,
         };
         return prefix + (special ?? UpperSnake(name));

@@ -411,6 +411,21 @@ public sealed class SimulatedEa : IAsyncDisposable
             case "tick.last":
                 result = LastTick((string)data["symbol"]!);
                 break;
+            case "symbol.spec":
+                if (!_terminal.Venue.Quotes.Symbols.TryGet((string?)data["symbol"] ?? "", out var spec))
+                {
+                    await WriteAsync([Envelope("res", re: (string?)request["id"], ok: false, error: new JsonObject
+                    {
+                        ["code"] = "SYMBOL_NOT_FOUND",
+                        ["message"] = $"symbol '{(string?)data["symbol"]}' is not known to the terminal",
+                    })]).ConfigureAwait(false);
+                    return true;
+                }
+
+                // The deposit is in USD: the tick value is the profit currency's only where that is USD too.
+                result = SimulatedSymbolSpec.Write(spec, _terminal.OffsetSeconds,
+                    spec.CurrencyProfit == "USD" ? (SymbolSpec.UsesTickPrice(spec.CalcMode) ? spec.TickPrice : spec.TickSize * spec.ContractSize) : 0);
+                break;
             default:
                 await WriteAsync([Envelope("res", re: (string?)request["id"], ok: false, error: new JsonObject { ["code"] = "UNKNOWN_OP", ["message"] = $"op '{op}' is not implemented" })]).ConfigureAwait(false);
                 return true;

@@ -22,14 +22,15 @@ public sealed class SimulatedTerminal
     /// <param name="offsetSeconds">Broker server time minus UTC.</param>
     /// <param name="server">Trade server name.</param>
     /// <param name="startMs">Account creation time, Unix ms UTC (a weekday inside forex hours).</param>
+    /// <param name="symbols">The broker's symbols; default the built-in catalogue.</param>
     public SimulatedTerminal(ulong login, string tradeMode = "ACCOUNT_TRADE_MODE_DEMO", bool hedging = true, int offsetSeconds = 7200,
-        string server = "Broker-Demo", long startMs = 1_718_013_600_000)
+        string server = "Broker-Demo", long startMs = 1_718_013_600_000, SymbolCatalog? symbols = null)
     {
         Login = login;
         Server = server;
         TradeModeName = tradeMode;
         OffsetSeconds = offsetSeconds;
-        Venue = new SimulatedVenue(SymbolCatalog.BuiltIn);
+        Venue = new SimulatedVenue(symbols ?? SymbolCatalog.BuiltIn);
         var info = new AccountInfo
         {
             Login = login,

@@ -30,4 +30,5 @@ namespace MtMcp.Gateways.Bridge.Wire;
 [JsonSerializable(typeof(WireCheckResult))]
 [JsonSerializable(typeof(WireSymbolRequest))]
 [JsonSerializable(typeof(WireTradeTransaction))]
+[JsonSerializable(typeof(WireSymbolSpec))]
 internal sealed partial class BridgeJsonContext : JsonSerializerContext;
