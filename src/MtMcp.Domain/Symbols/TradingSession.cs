@@ -13,7 +13,8 @@ public readonly record struct TradingSession(DayOfWeek Day, int FromMinute, int 
 
     /// <summary>
     /// The same weekly sessions on a clock <paramref name="by"/> ahead (whole minutes): broker server time to UTC is
-    /// <c>-offset</c>, UTC to server time <c>+offset</c>. A session pushed across midnight is split at it.
+    /// <c>-offset</c>, UTC to server time <c>+offset</c>. A session pushed across midnight is split at it; sessions that
+    /// meet on the same day are joined.
     /// </summary>
     public static IReadOnlyList<TradingSession> Shift(IEnumerable<TradingSession> sessions, TimeSpan by)
     {
@@ -36,6 +37,21 @@ public readonly record struct TradingSession(DayOfWeek Day, int FromMinute, int 
         }
 
         shifted.Sort(static (a, b) => a.Day != b.Day ? a.Day.CompareTo(b.Day) : a.FromMinute.CompareTo(b.FromMinute));
-        return shifted;
+
+        // Pieces that meet again on the new clock (a day split at the old midnight) become one session.
+        var merged = new List<TradingSession>(shifted.Count);
+        foreach (var session in shifted)
+        {
+            if (merged.Count > 0 && merged[^1] is var last && last.Day == session.Day && last.ToMinute >= session.FromMinute)
+            {
+                merged[^1] = last with { ToMinute = Math.Max(last.ToMinute, session.ToMinute) };
+            }
+            else
+            {
+                merged.Add(session);
+            }
+        }
+
+        return merged;
     }
 }

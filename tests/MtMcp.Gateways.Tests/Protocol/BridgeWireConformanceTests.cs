@@ -39,6 +39,7 @@ public sealed class BridgeWireConformanceTests
         await session.SubscribeTicksAsync(["EURUSD"], Ct);
         await ea.PublishTickAsync("EURUSD", 1.08511, 1.08513, BridgeHarness.T0 + 1000);
         await session.GetLastTickAsync("EURUSD", Ct);
+        await session.GetSymbolSpecAsync("GER40", "USD", Ct);
         var buy = new TradeRequest
         {
             Action = TradeAction.Deal,
@@ -59,7 +60,7 @@ public sealed class BridgeWireConformanceTests
         await session.ListHistoryOrdersAsync(BridgeHarness.T0 - 3_600_000, BridgeHarness.T0 + 3_600_000, cancellationToken: Ct);
 
         // Every request has been answered by now; wait for the last answer and the events to pass the tap.
-        await Poll.UntilAsync(() => tap.Lines.Count(l => l.FromEa && l.Line.Contains("\"type\":\"res\"", StringComparison.Ordinal)) >= 9, "nine answers passed the tap");
+        await Poll.UntilAsync(() => tap.Lines.Count(l => l.FromEa && l.Line.Contains("\"type\":\"res\"", StringComparison.Ordinal)) >= 10, "ten answers passed the tap");
         await Poll.UntilAsync(() => tap.Lines.Any(l => l.FromEa && l.Line.Contains("\"op\":\"trade_tx\"", StringComparison.Ordinal)), "a trade transaction passed the tap");
 
         var schemas = new JsonSchemaSubset(Transcript.SchemaFolder);
@@ -78,6 +79,7 @@ public sealed class BridgeWireConformanceTests
         Assert.Contains("hello.schema.json", seen);
         Assert.Contains("welcome.schema.json", seen);
         Assert.Contains("res.trade.send.schema.json", seen);
+        Assert.Contains("res.symbol.spec.schema.json", seen);
         Assert.Contains("evt.tick.schema.json", seen);
         Assert.Contains("evt.trade_tx.schema.json", seen);
     }
