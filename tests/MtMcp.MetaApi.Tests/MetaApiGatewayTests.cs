@@ -495,6 +495,37 @@ public sealed class MetaApiGatewayTests : IAsyncLifetime
         ReconcileTimeout = TimeSpan.FromSeconds(10),
     };
 
+    [Theory]
+    [InlineData("EURUSD")]
+    [InlineData("AUDNZD")]
+    public async Task GetSymbolSpecAsync_DocumentedSpecification_TheCatalogueSymbolWithSessionsInUtcAndProfitCurrencyFromTheName(string symbol)
+    {
+        await using var gateway = await ConnectAsync();
+        var expected = SymbolCatalog.BuiltIn.Get(symbol);
+
+        var spec = await gateway.GetSymbolSpecAsync(symbol, TestContext.Current.CancellationToken);
+
+        // The stand-in answers on a UTC+3 clock (its brokerTime) and leaves profitCurrency out, as MetaApi does for pairs.
+        Assert.Equal(expected.TradeSessions, spec.TradeSessions);
+        Assert.Equal(expected.QuoteSessions, spec.QuoteSessions);
+        Assert.Equal(expected.CurrencyProfit, spec.CurrencyProfit);
+        // (MetaApi's specification has no typical spread.)
+        Assert.Equal(expected with { TickSize = expected.TickSize, Spread = 0 }, spec with { TradeSessions = expected.TradeSessions, QuoteSessions = expected.QuoteSessions });
+        var read = Assert.Single(_fake.Requests, r => r.PathAndQuery.EndsWith("/specification", StringComparison.Ordinal));
+        Assert.Equal(FakeMetaApi.Token, read.TokenHeader);
+        Assert.DoesNotContain(FakeMetaApi.Token, read.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetSymbolSpecAsync_SymbolTheBrokerLacks_BrokerSymbolExceptionNotAnOutage()
+    {
+        await using var gateway = await ConnectAsync();
+
+        var ex = await Assert.ThrowsAsync<BrokerSymbolException>(() => gateway.GetSymbolSpecAsync("EURUSD.ecn", TestContext.Current.CancellationToken));
+
+        Assert.Contains("EURUSD.ecn", ex.Message, StringComparison.Ordinal);
+    }
+
     private Task<MetaApiGateway> ConnectAsync(Func<MetaApiOptions, MetaApiOptions>? configure = null) =>
         MetaApiGateway.ConnectAsync((configure ?? (o => o))(Options()), _http, TimeProvider.System, _log, TestContext.Current.CancellationToken);
 

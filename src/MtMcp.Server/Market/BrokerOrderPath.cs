@@ -21,6 +21,9 @@ internal sealed class BrokerOrderPath(ServerSettings settings, PaperVenue venue,
 {
     private readonly ConcurrentDictionary<string, Lane> _lanes = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The broker accounts' own symbol specifications, which the gate's view of each account uses.</summary>
+    public BrokerSymbols Symbols { get; } = new(settings.Catalog);
+
     /// <summary>The gate (and kill switch) every venue shares.</summary>
     public PreTradeGate Gate => venue.Gate;
 
@@ -203,8 +206,7 @@ internal sealed class BrokerOrderPath(ServerSettings settings, PaperVenue venue,
     /// The account as the gate sees it: a <see cref="TradingAccount"/> restored from the broker's positions, working
     /// orders and quotes. Its balance is the broker's equity and its positions are valued at the market (open price
     /// = the closing-side quote, no swap), so its equity is exactly the broker's: the loss limits measure the broker's
-    /// figure, not a re-computation. Positions and orders in symbols outside the server's catalogue have no spec, so
-    /// only the equity includes them.
+    /// figure, not a re-computation. Every symbol is valued with the broker's own specification (<see cref="BrokerSymbols"/>).
     /// </summary>
     /// <remarks>
     /// With no <paramref name="symbol"/> and not <paramref name="whole"/> (a request that only closes or cancels) the
@@ -213,7 +215,6 @@ internal sealed class BrokerOrderPath(ServerSettings settings, PaperVenue venue,
     private async Task<TradingAccount> ReadViewAsync(
         IBrokerGateway gateway, Lane lane, string? symbol, bool whole, bool atMarket, CancellationToken cancellationToken)
     {
-        var board = lane.Board(settings.Catalog);
         var info = gateway.Info;
         IReadOnlyList<Position> positions = [];
         IReadOnlyList<Order> orders = [];
@@ -229,6 +230,26 @@ internal sealed class BrokerOrderPath(ServerSettings settings, PaperVenue venue,
             orders = await gateway.GetOrdersAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
+        // Every symbol the view holds is valued with its broker's specification.
+        var symbols = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (symbol is not null)
+        {
+            symbols.Add(symbol);
+        }
+
+        symbols.UnionWith(positions.Select(p => p.Symbol));
+        symbols.UnionWith(orders.Select(o => o.Symbol));
+        SymbolCatalog catalog;
+        try
+        {
+            catalog = await Symbols.CatalogAsync(gateway, symbols, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BrokerSymbolException e)
+        {
+            throw new InvalidOperationException(e.Message, e);
+        }
+
+        var board = lane.Board(catalog);
         CopyStreamedQuotes(gateway, board);
         if (symbol is not null)
         {
@@ -301,7 +322,7 @@ internal sealed class BrokerOrderPath(ServerSettings settings, PaperVenue venue,
         }
     }
 
-    /// <summary>Makes sure <paramref name="symbol"/> is quoted on the board (asking the broker if nothing streamed yet); null for a symbol outside the catalogue.</summary>
+    /// <summary>Makes sure <paramref name="symbol"/> is quoted on the board (asking the broker if nothing streamed yet); null for a symbol not on the board.</summary>
     /// <exception cref="InvalidOperationException">The broker has no usable quote for a catalogue symbol.</exception>
     private static async Task<int?> QuoteAsync(IBrokerGateway gateway, QuoteBoard board, string symbol, CancellationToken cancellationToken)
     {
@@ -341,8 +362,10 @@ internal sealed class BrokerOrderPath(ServerSettings settings, PaperVenue venue,
 
         public SemaphoreSlim Lock { get; } = new(1, 1);
 
-        // Created under the lock on first use: the catalogue is the server's, fixed for its lifetime.
-        public QuoteBoard Board(SymbolCatalog catalog) => _board ??= new QuoteBoard(catalog);
+        // Used under the lock. A new board only when the account's catalogue has grown (a symbol read from the broker
+        // for the first time); the gate rebinds its per-account state to it.
+        public QuoteBoard Board(SymbolCatalog catalog) =>
+            _board is { } board && ReferenceEquals(board.Symbols, catalog) ? board : _board = new QuoteBoard(catalog);
 
         public void Dispose() => Lock.Dispose();
     }

@@ -76,10 +76,14 @@ public static class SimulatedSymbolSpec
         return digits;
     }
 
-    // Moves each UTC session onto the broker's clock by hand (not through the domain's shift), so the server's
-    // conversion back is checked against an independent one.
-    private static JsonArray Sessions(IReadOnlyList<TradingSession> utcSessions, int offsetSeconds)
+    /// <summary>
+    /// Each UTC session moved onto a broker clock <paramref name="offsetSeconds"/> ahead, split at the broker's
+    /// midnights: seven lists (Sunday first) of [from, to) seconds after midnight. Written by hand, not through the
+    /// domain's shift, so the server's conversion back is checked against an independent one.
+    /// </summary>
+    public static List<(int From, int To)>[] OnBrokerClock(IReadOnlyList<TradingSession> utcSessions, int offsetSeconds)
     {
+        ArgumentNullException.ThrowIfNull(utcSessions);
         var days = new List<(int From, int To)>[7];
         for (var d = 0; d < 7; d++)
         {
@@ -100,11 +104,21 @@ public static class SimulatedSymbolSpec
             }
         }
 
-        var array = new JsonArray();
         foreach (var day in days)
         {
+            day.Sort();
+        }
+
+        return days;
+    }
+
+    private static JsonArray Sessions(IReadOnlyList<TradingSession> utcSessions, int offsetSeconds)
+    {
+        var array = new JsonArray();
+        foreach (var day in OnBrokerClock(utcSessions, offsetSeconds))
+        {
             var ranges = new JsonArray();
-            foreach (var (from, to) in day.OrderBy(r => r.From))
+            foreach (var (from, to) in day)
             {
                 ranges.Add(new JsonArray(from, to));
             }

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MtMcp.Domain;
+using MtMcp.Testing.Bridge;
 
 namespace MtMcp.Testing.MetaApi;
 
@@ -21,6 +23,9 @@ public sealed class FakeMetaApi : IAsyncDisposable
 {
     public const string Token = "tok-Secret-4f1b9c2e7d";
     public const string AccountId = "865d3a4d-3803-486d-bdf3-a85679d9fad2";
+
+    /// <summary>The broker's clock minus UTC (the prices' brokerTime and the specifications' sessions).</summary>
+    public const int BrokerOffsetSeconds = 3 * 3600;
 
     private readonly WebApplication _app;
     private readonly object _gate = new();
@@ -193,8 +198,21 @@ public sealed class FakeMetaApi : IAsyncDisposable
                 await Reply(context, 200, new JsonObject
                 {
                     ["symbol"] = symbol, ["bid"] = price.Bid, ["ask"] = price.Ask, ["profitTickValue"] = 0.59731, ["lossTickValue"] = 0.59736,
-                    ["time"] = Iso(price.Time), ["brokerTime"] = price.Time.AddHours(3).ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
+                    ["time"] = Iso(price.Time), ["brokerTime"] = price.Time.AddSeconds(BrokerOffsetSeconds).ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
                 });
+                break;
+            case ("GET", "symbols") when parts.Length == 3 && parts[2] == "specification":
+                var named = Uri.UnescapeDataString(parts[1]);
+                if (!SymbolCatalog.BuiltIn.TryGet(named, out var spec) || !Prices.ContainsKey(named))
+                {
+                    await Reply(context, 404, new JsonObject
+                    {
+                        ["id"] = 4, ["error"] = "NotFoundError", ["message"] = $"Specification for {named} symbol not found" + echo,
+                    });
+                    break;
+                }
+
+                await Reply(context, 200, Specification(spec));
                 break;
             case ("POST", "calculate-margin"):
                 var order = JsonNode.Parse(body)!.AsObject();
@@ -432,6 +450,70 @@ public sealed class FakeMetaApi : IAsyncDisposable
             });
             return new JsonArray([.. inRange.Skip(offset).Take(Math.Min(limit, 1000)).Select(r => (JsonNode)r.DeepClone())]);
         }
+    }
+
+    /// <summary>
+    /// A catalogue symbol in MetaApi's MetatraderSymbolSpecification shape, as its servers answer it: sessions on the
+    /// broker's clock (UTC+3 here, as the prices' brokerTime), filling modes named SYMBOL_FILLING_*, and no
+    /// profitCurrency (MetaApi leaves it out for currency pairs).
+    /// </summary>
+    private static JsonObject Specification(SymbolSpec spec)
+    {
+        static JsonObject Sessions(IReadOnlyList<TradingSession> utc)
+        {
+            var days = SimulatedSymbolSpec.OnBrokerClock(utc, BrokerOffsetSeconds);
+            string Clock(int seconds) => seconds >= 86_400 ? "23:59:59.999" : TimeSpan.FromSeconds(seconds).ToString(@"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture);
+            var result = new JsonObject();
+            string[] names = ["SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"];
+            for (var d = 0; d < 7; d++)
+            {
+                result[names[d]] = new JsonArray([.. days[d].Select(r => (JsonNode)new JsonObject { ["from"] = Clock(r.From), ["to"] = Clock(r.To) })]);
+            }
+
+            return result;
+        }
+
+        static JsonArray Names(string prefix, IEnumerable<string> names) => new([.. names.Select(n => (JsonNode)JsonValue.Create(prefix + n)!)]);
+        var json = new JsonObject
+        {
+            ["symbol"] = spec.Name,
+            ["tickSize"] = spec.TickSize,
+            ["minVolume"] = spec.VolumeMin,
+            ["maxVolume"] = spec.VolumeMax,
+            ["volumeStep"] = spec.VolumeStep,
+            ["fillingModes"] = Names("SYMBOL_FILLING_", spec.FillingFlags.ToString().ToUpperInvariant().Split(", ")),
+            ["executionMode"] = MqlText.Name("SYMBOL_TRADE_EXECUTION_", spec.ExecutionMode),
+            ["contractSize"] = spec.ContractSize,
+            ["quoteSessions"] = Sessions(spec.QuoteSessions),
+            ["tradeSessions"] = Sessions(spec.TradeSessions),
+            ["tradeMode"] = MqlText.Name("SYMBOL_TRADE_MODE_", spec.TradeMode),
+            ["initialMargin"] = spec.MarginInitial,
+            ["maintenanceMargin"] = spec.MarginMaintenance,
+            ["hedgedMargin"] = spec.MarginHedged,
+            ["hedgedMarginUsesLargerLeg"] = spec.MarginHedgedUseLeg,
+            ["marginCurrency"] = spec.CurrencyMargin,
+            ["priceCalculationMode"] = MqlText.Name("SYMBOL_CALC_MODE_", spec.CalcMode),
+            ["baseCurrency"] = spec.CurrencyBase,
+            ["swapMode"] = MqlText.Name("SYMBOL_SWAP_MODE_", spec.SwapMode),
+            ["swapLong"] = spec.SwapLong,
+            ["swapShort"] = spec.SwapShort,
+            ["swapRollover3Days"] = spec.SwapRollover3Days.ToString().ToUpperInvariant(),
+            ["allowedExpirationModes"] = Names("SYMBOL_EXPIRATION_", ["GTC", "DAY", "SPECIFIED", "SPECIFIED_DAY"]),
+            ["allowedOrderTypes"] = Names("SYMBOL_ORDER_", ["MARKET", "LIMIT", "STOP", "STOP_LIMIT", "SL", "TP", "CLOSEBY"]),
+            ["orderGTCMode"] = MqlText.Name("SYMBOL_ORDERS_", spec.GtcMode),
+            ["digits"] = spec.Digits,
+            ["path"] = spec.Path,
+            ["description"] = spec.Description,
+            ["stopsLevel"] = spec.StopsLevel,
+            ["freezeLevel"] = spec.FreezeLevel,
+            ["pipSize"] = spec.PipSize,
+        };
+        if (!spec.IsForex)
+        {
+            json["profitCurrency"] = spec.CurrencyProfit;
+        }
+
+        return json;
     }
 
     private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
