@@ -485,6 +485,9 @@ public sealed class LiveStrategyService : IDisposable
 
     private LiveStrategyStatus StatusOf(LiveStrategyRecord record, StrategyHost? host)
     {
+        // Signals first, the account after: a status that shows a signal also shows what it did at the venue.
+        var signals = host?.RecentSignals ?? [];
+        var bars = host?.BarCount ?? 0;
         var book = StrategyBook.Empty;
         string? unavailable = null;
         try
@@ -502,7 +505,7 @@ public sealed class LiveStrategyService : IDisposable
         }
 
         return new LiveStrategyStatus(
-            record, host?.BarCount ?? 0, book.Positions, book.FloatingProfit, book.RealizedProfit, book.Deals, host?.RecentSignals ?? [], unavailable);
+            record, bars, book.Positions, book.FloatingProfit, book.RealizedProfit, book.Deals, signals, unavailable);
     }
 
     private void Replace(LiveStrategyRecord record) => _records[IndexOf(record.Id)] = record;

@@ -15,7 +15,7 @@ namespace MtMcp.Server.Market;
 /// send once handed over is never abandoned. One instance per strategy: not thread-safe.
 /// </remarks>
 [Mutable]
-internal sealed class BrokerStrategyAccount(IBrokerGateway gateway, BrokerOrderPath orderPath, SymbolCatalog catalog, TimeProvider time) : IStrategyAccount
+internal sealed class BrokerStrategyAccount(IBrokerGateway gateway, BrokerOrderPath orderPath, TimeProvider time) : IStrategyAccount
 {
     /// <summary>How long a read of the broker may take before the step is given up.</summary>
     public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(30);
@@ -28,10 +28,18 @@ internal sealed class BrokerStrategyAccount(IBrokerGateway gateway, BrokerOrderP
 
     public string Venue => gateway.Venue;
 
-    public SymbolSpec Spec(string symbol) =>
-        catalog.TryGet(symbol, out var spec)
-            ? spec
-            : throw new ArgumentException($"Symbol {symbol} is not in the server's symbol catalogue, so a strategy cannot size or check its orders on {Name}.", nameof(symbol));
+    // The broker's own specification (read once per account and kept): the one its orders are sized and checked with.
+    public SymbolSpec Spec(string symbol)
+    {
+        try
+        {
+            return Wait(deadline => orderPath.Symbols.GetAsync(gateway, symbol, deadline));
+        }
+        catch (BrokerSymbolException e)
+        {
+            throw new ArgumentException($"{e.Message} A strategy cannot size or check its orders on {Name} without it.", nameof(symbol), e);
+        }
+    }
 
     public IDisposable? ListenQuotes(string symbol, Action<Tick> onQuote)
     {

@@ -93,7 +93,7 @@ internal sealed class LiveStrategies : BackgroundService
     // A broker account while it is connected; each strategy (and each status read) gets its own instance.
     private BrokerStrategyAccount? Broker(string account) =>
         _accounts.TryGetBroker(account, out var gateway) && gateway.IsConnected
-            ? new BrokerStrategyAccount(gateway, _orderPath, _settings.Catalog, _time)
+            ? new BrokerStrategyAccount(gateway, _orderPath, _time)
             : null;
 
     // C# strategies load only from the configured assemblies, also when a stored strategy resumes: one whose assembly the

@@ -1,4 +1,6 @@
+using MtMcp.Domain;
 using MtMcp.Engine;
+using MtMcp.Server.Market;
 
 namespace MtMcp.Server.Tools;
 
@@ -58,6 +60,28 @@ internal static class BrokerAccountViews
     public static async Task<Order> OrderAsync(IBrokerGateway gateway, long ticket, CancellationToken cancellationToken) =>
         (await Read(gateway, g => g.GetOrdersAsync(null, cancellationToken)).ConfigureAwait(false)).FirstOrDefault(o => (long)o.Ticket == ticket)
         ?? throw ToolErrorException.InvalidArgument("ticket", FormattableString.Invariant($"{gateway.Name} has no pending order #{ticket} (get_orders lists them)."));
+
+    /// <summary>
+    /// The broker's own specification of <paramref name="symbol"/> on the account: INVALID_ARGUMENT when the broker does
+    /// not offer it (or offers it in a form the engine cannot model), NOT_AVAILABLE when the broker cannot be reached.
+    /// </summary>
+    public static async Task<SymbolSpec> SymbolAsync(IBrokerGateway gateway, BrokerSymbols symbols, string? symbol, string argument, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(symbol) || symbol.Trim().Length > 64)
+        {
+            throw ToolErrorException.InvalidArgument(argument, $"{argument} is required: the broker's symbol name (1 to 64 characters), such as EURUSD or EURUSD.m.");
+        }
+
+        try
+        {
+            return await Read(gateway, g => symbols.GetAsync(g, symbol.Trim(), cancellationToken)).ConfigureAwait(false);
+        }
+        catch (BrokerSymbolException error)
+        {
+            throw ToolErrorException.InvalidArgument(argument,
+                $"The broker of '{gateway.Name}' has no usable symbol '{UntrustedText.Clean(symbol, 64)}': {UntrustedText.Clean(error.Message, 300)}");
+        }
+    }
 
     /// <summary>Runs a read, turning an unreachable venue into a NOT_AVAILABLE tool error.</summary>
     public static async Task<T> Read<T>(IBrokerGateway gateway, Func<IBrokerGateway, Task<T>> read)

@@ -11,7 +11,8 @@ namespace MtMcp.Server.Tools;
 /// <summary>The <c>market</c> toolset: the symbol catalogue, live demo quotes, bars, ticks, depth and hours.</summary>
 /// <remarks>Argument names are snake_case because they are the tools' public JSON schema.</remarks>
 [McpServerToolType]
-internal sealed class MarketTools(ServerSettings settings, MarketHistory history, LiveQuotes quotes, AccountDirectory accounts, TimeProvider time, ToolRunner runner)
+internal sealed class MarketTools(
+    ServerSettings settings, MarketHistory history, LiveQuotes quotes, AccountDirectory accounts, BrokerOrderPath orderPath, TimeProvider time, ToolRunner runner)
 {
     /// <summary>Most quotes per <c>get_quote</c> call.</summary>
     public const int MaxQuotes = 100;
@@ -75,9 +76,7 @@ internal sealed class MarketTools(ServerSettings settings, MarketHistory history
             }
 
             Args.Count(symbols.Length, 1, 1, MaxQuotes, "symbols");
-            var specs = symbols.Select(s => Args.Symbol(_catalog, s, "symbols")).ToList();
             var now = time.GetUtcNow();
-            var rows = new List<QuoteInfo>(specs.Count);
             if (account is not null)
             {
                 if (!accounts.TryGetBroker(account, out var gateway))
@@ -86,13 +85,19 @@ internal sealed class MarketTools(ServerSettings settings, MarketHistory history
                         $"There is no broker account '{UntrustedText.Clean(account, 32)}' (list_accounts names them: mt5-<login> for terminals on the bridge, metaapi-… or the configured name for MetaApi).", Retryable: false, "account"));
                 }
 
-                foreach (var spec in specs)
+                // The broker's own symbols (EURUSD.m), formatted with its digits.
+                var quoted = new List<QuoteInfo>(symbols.Length);
+                foreach (var name in symbols)
                 {
-                    rows.Add(Quote(spec, await BrokerAccountViews.Read(gateway, g => g.GetQuoteAsync(spec.Name, cancellationToken)).ConfigureAwait(false), now));
+                    var spec = await BrokerAccountViews.SymbolAsync(gateway, orderPath.Symbols, name, "symbols", cancellationToken).ConfigureAwait(false);
+                    quoted.Add(Quote(spec, await BrokerAccountViews.Read(gateway, g => g.GetQuoteAsync(spec.Name, cancellationToken)).ConfigureAwait(false), now));
                 }
 
-                return new QuoteList(gateway.Venue + ":" + gateway.Name, rows);
+                return new QuoteList(gateway.Venue + ":" + gateway.Name, quoted);
             }
+
+            var specs = symbols.Select(s => Args.Symbol(_catalog, s, "symbols")).ToList();
+            var rows = new List<QuoteInfo>(specs.Count);
 
             foreach (var spec in specs)
             {

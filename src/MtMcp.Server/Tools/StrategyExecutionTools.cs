@@ -17,7 +17,7 @@ namespace MtMcp.Server.Tools;
 /// </summary>
 [McpServerToolType]
 internal sealed class StrategyExecutionTools(
-    ServerSettings settings, ToolRunner runner, AccountDirectory accounts, LiveStrategies? strategies = null, PaperVenue? venue = null)
+    ServerSettings settings, ToolRunner runner, AccountDirectory accounts, LiveStrategies? strategies = null, PaperVenue? venue = null, BrokerOrderPath? orderPath = null)
 {
     [McpServerTool(Name = "start_strategy", Title = "Start a strategy", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(LiveStrategyView))]
@@ -39,8 +39,8 @@ internal sealed class StrategyExecutionTools(
         runner.RunAsync("start_strategy", async () =>
         {
             var resolved = StrategyReferences.Resolve(settings, strategy, document);
-            var spec = Args.Symbol(settings.Catalog, symbol ?? (resolved.Symbols.Count > 0 ? resolved.Symbols[0] : null)
-                ?? throw ToolErrorException.InvalidArgument("symbol", $"Strategy {resolved.Reference} names no symbol: give symbol."));
+            var symbolName = symbol ?? (resolved.Symbols.Count > 0 ? resolved.Symbols[0] : null)
+                ?? throw ToolErrorException.InvalidArgument("symbol", $"Strategy {resolved.Reference} names no symbol: give symbol.");
             var tf = timeframe is null ? resolved.Timeframe ?? Timeframe.H1 : Args.Timeframe(timeframe);
             if (lots is { } l && !(l > 0 && double.IsFinite(l)))
             {
@@ -49,6 +49,11 @@ internal sealed class StrategyExecutionTools(
 
             var service = await LiveStrategyMap.GetAsync(strategies, "start_strategy", cancellationToken).ConfigureAwait(false);
             var name = await AccountAsync(account, cancellationToken).ConfigureAwait(false);
+
+            // On a broker account the strategy trades the broker's own symbol (EURUSD.m), with its specification.
+            var spec = orderPath is not null && accounts.TryGetBroker(name, out var gateway)
+                ? await BrokerAccountViews.SymbolAsync(gateway, orderPath.Symbols, symbolName, "symbol", cancellationToken).ConfigureAwait(false)
+                : Args.Symbol(settings.Catalog, symbolName);
             try
             {
                 var status = service.Start(new LiveStrategySpec

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MtMcp.Domain;
 using MtMcp.Engine;
 using MtMcp.Paper;
 using MtMcp.Server.Market;
@@ -12,9 +13,9 @@ namespace MtMcp.Server.Tools;
 /// </summary>
 internal sealed class TradingTarget
 {
-    private readonly BrokerOrderPath? _orderPath;
+    private readonly BrokerOrderPath _orderPath;
 
-    private TradingTarget(string name, PaperTradingService? paper, IBrokerGateway? broker, BrokerOrderPath? orderPath)
+    private TradingTarget(string name, PaperTradingService? paper, IBrokerGateway? broker, BrokerOrderPath orderPath)
     {
         Name = name;
         Paper = paper;
@@ -41,19 +42,28 @@ internal sealed class TradingTarget
         }
 
         var service = await venue.GetAsync(cancellationToken).ConfigureAwait(false);
-        return new TradingTarget(TradingMap.Account(service, account), service, null, null);
+        return new TradingTarget(TradingMap.Account(service, account), service, null, orderPath);
     }
+
+    /// <summary>
+    /// The symbol <paramref name="symbol"/> names on this account: the server's catalogue for a paper account, the
+    /// broker's own specification for a broker account (INVALID_ARGUMENT when there is none).
+    /// </summary>
+    public async Task<SymbolSpec> SymbolAsync(string? symbol, CancellationToken cancellationToken) =>
+        Broker is { } gateway
+            ? await BrokerAccountViews.SymbolAsync(gateway, _orderPath.Symbols, symbol, "symbol", cancellationToken).ConfigureAwait(false)
+            : Args.Symbol(_orderPath.Symbols.ServerCatalog, symbol);
 
     /// <summary>Sends <paramref name="request"/> through the account's order path.</summary>
     public async Task<TradeResult> SendAsync(TradeRequest request, TradeOrigin origin, CancellationToken cancellationToken) =>
         Broker is { } gateway
-            ? await _orderPath!.SendAsync(gateway, request, origin, cancellationToken).ConfigureAwait(false)
+            ? await _orderPath.SendAsync(gateway, request, origin, cancellationToken).ConfigureAwait(false)
             : Paper!.Send(Name, request, origin);
 
     /// <summary>Closes the positions matching <paramref name="filter"/>, one result each.</summary>
     public async Task<IReadOnlyList<TradeResult>> CloseAllAsync(PositionFilter filter, TradeOrigin origin, CancellationToken cancellationToken) =>
         Broker is { } gateway
-            ? await BrokerAccountViews.Read(gateway, g => _orderPath!.CloseAllAsync(g, filter, origin, cancellationToken)).ConfigureAwait(false)
+            ? await BrokerAccountViews.Read(gateway, g => _orderPath.CloseAllAsync(g, filter, origin, cancellationToken)).ConfigureAwait(false)
             : Paper!.CloseAll(Name, filter, origin);
 
     /// <summary>A working order by ticket, or INVALID_ARGUMENT naming it.</summary>

@@ -18,7 +18,7 @@ namespace MtMcp.Server.Tools;
 /// </summary>
 [McpServerToolType]
 internal sealed class TradingTools(
-    ServerSettings settings, PaperVenue venue, AccountDirectory accounts, BrokerOrderPath orderPath, TimeProvider time, ToolRunner runner, OrderConfirmations confirmations)
+    PaperVenue venue, AccountDirectory accounts, BrokerOrderPath orderPath, TimeProvider time, ToolRunner runner, OrderConfirmations confirmations)
 {
     private const string AccountArgument = "Account name (list_accounts); default: the first account (the paper account 'demo' when none was created; "
         + "in live mode the first connected broker account).";
@@ -55,13 +55,14 @@ internal sealed class TradingTools(
         runner.RunAsync("place_order", async () =>
         {
             var target = await TradingTarget.ResolveAsync(accounts, venue, orderPath, account, cancellationToken).ConfigureAwait(false);
-            var request = Build(target.Paper, target.Name, symbol, side, type, volume, risk_percent, price, stop_limit_price, stop_loss, take_profit, trailing_stop_points,
+            var spec = await target.SymbolAsync(symbol, cancellationToken).ConfigureAwait(false);
+            var request = Build(target.Paper, target.Name, spec, side, type, volume, risk_percent, price, stop_limit_price, stop_loss, take_profit, trailing_stop_points,
                 expiration, magic, comment, ClientOrderId(client_order_id, required: true));
             var mode = OrderConfirmations.Mode(target);
             if (MayTrade(target) && confirmations.Needed(request, mode))
             {
                 // Arguments, market hours (Build) and venue rules (Send) are all checked again when the answer comes back.
-                confirmations.Require(server, context?.Params, user, target.Name, request, Summary(target.Paper, target.Name, request), mode);
+                confirmations.Require(server, context?.Params, user, target.Name, request, Summary(target.Paper, target.Name, spec, request), mode);
             }
 
             return new TradeAnswer(target.Name, Sent(await target.SendAsync(request, TradingMap.Origin("place_order", user), cancellationToken).ConfigureAwait(false)));
@@ -92,7 +93,8 @@ internal sealed class TradingTools(
         {
             var target = await TradingTarget.ResolveAsync(accounts, venue, orderPath, account, cancellationToken).ConfigureAwait(false);
             var name = target.Name;
-            var request = Build(target.Paper, name, symbol, side, type, volume, risk_percent, price, stop_limit_price, stop_loss, take_profit, trailing_stop_points,
+            var spec = await target.SymbolAsync(symbol, cancellationToken).ConfigureAwait(false);
+            var request = Build(target.Paper, name, spec, side, type, volume, risk_percent, price, stop_limit_price, stop_loss, take_profit, trailing_stop_points,
                 expiration, magic, comment, ClientOrderId(client_order_id, required: false));
             var check = target.Broker is { } gateway
                 ? await BrokerAccountViews.Read(gateway, g => g.CheckAsync(request, cancellationToken)).ConfigureAwait(false)
@@ -121,7 +123,7 @@ internal sealed class TradingTools(
         {
             var target = await TradingTarget.ResolveAsync(accounts, venue, orderPath, account, cancellationToken).ConfigureAwait(false);
             var order = await target.WorkingOrderAsync(ticket, cancellationToken).ConfigureAwait(false);
-            var spec = Args.Symbol(settings.Catalog, order.Symbol);
+            var spec = await target.SymbolAsync(order.Symbol, cancellationToken).ConfigureAwait(false);
             var expiry = Args.Time(expiration, "expiration");
             var request = new TradeRequest
             {
@@ -175,7 +177,7 @@ internal sealed class TradingTools(
         {
             var target = await TradingTarget.ResolveAsync(accounts, venue, orderPath, account, cancellationToken).ConfigureAwait(false);
             var position = await target.OpenPositionAsync(ticket, cancellationToken).ConfigureAwait(false);
-            var spec = Args.Symbol(settings.Catalog, position.Symbol);
+            var spec = await target.SymbolAsync(position.Symbol, cancellationToken).ConfigureAwait(false);
             if (target.Broker is not null && trailing_stop_points is > 0)
             {
                 throw ToolErrorException.InvalidArgument("trailing_stop_points", "Server-managed trailing stops are available on paper accounts only; set stop_loss on a broker account.");
@@ -211,7 +213,7 @@ internal sealed class TradingTools(
             var id = ClientOrderId(client_order_id, required: false);
             var target = await TradingTarget.ResolveAsync(accounts, venue, orderPath, account, cancellationToken).ConfigureAwait(false);
             var position = await target.OpenPositionAsync(ticket, cancellationToken).ConfigureAwait(false);
-            var spec = Args.Symbol(settings.Catalog, position.Symbol);
+            var spec = await target.SymbolAsync(position.Symbol, cancellationToken).ConfigureAwait(false);
             var lots = volume is null ? position.Volume : Volume(spec, volume.Value);
             if (lots > position.Volume)
             {
@@ -249,8 +251,9 @@ internal sealed class TradingTools(
         CancellationToken cancellationToken = default) =>
         runner.RunAsync("close_positions", async () =>
         {
+            var target = await TradingTarget.ResolveAsync(accounts, venue, orderPath, account, cancellationToken).ConfigureAwait(false);
             var filter = new PositionFilter(
-                symbol is null ? null : Args.Symbol(settings.Catalog, symbol).Name,
+                symbol is null ? null : (await target.SymbolAsync(symbol, cancellationToken).ConfigureAwait(false)).Name,
                 side is null ? null : Side(side) == OrderType.Buy ? PositionType.Buy : PositionType.Sell,
                 magic is null ? null : Magic(magic),
                 profit?.Trim().ToLowerInvariant() switch
@@ -260,7 +263,6 @@ internal sealed class TradingTools(
                     "loss" => ProfitSign.Loss,
                     _ => throw ToolErrorException.InvalidArgument("profit", "profit must be any, profit or loss."),
                 });
-            var target = await TradingTarget.ResolveAsync(accounts, venue, orderPath, account, cancellationToken).ConfigureAwait(false);
             var mode = OrderConfirmations.Mode(target);
             var candidates = await OrderConfirmations.CandidatesAsync(target, filter, cancellationToken).ConfigureAwait(false);
             if (MayTrade(target) && confirmations.Needed(candidates, mode))
@@ -273,10 +275,9 @@ internal sealed class TradingTools(
         }, ServerJsonContext.Default.BulkClose);
 
     private TradeRequest Build(
-        PaperTradingService? service, string account, string symbol, string side, string? type, double? volume, double? riskPercent, double? price,
+        PaperTradingService? service, string account, SymbolSpec spec, string side, string? type, double? volume, double? riskPercent, double? price,
         double? stopLimitPrice, double? stopLoss, double? takeProfit, int? trailingStopPoints, string? expiration, long? magic, string? comment, string? clientOrderId)
     {
-        var spec = Args.Symbol(settings.Catalog, symbol);
         var buy = Side(side) == OrderType.Buy;
         var kind = (type ?? "market").Trim().ToLowerInvariant();
         var orderType = kind switch
@@ -379,9 +380,8 @@ internal sealed class TradingTools(
     private static bool MayTrade(TradingTarget target) => target.Broker?.TradingEnabled != false;
 
     // What the user is asked to confirm: the order as it will be sent, with its margin.
-    private string Summary(PaperTradingService? service, string account, TradeRequest request)
+    private static string Summary(PaperTradingService? service, string account, SymbolSpec spec, TradeRequest request)
     {
-        var spec = Args.Symbol(settings.Catalog, request.Symbol);
 
         // A broker account's margin would need a round trip to the broker; the confirmation names the order itself.
         var margin = service?.Check(account, request) is { } check
