@@ -145,7 +145,7 @@ public sealed partial class BridgeBrokerGateway : IBrokerGateway, IAsyncDisposab
                 Code: BridgeErrorCodes.SymbolNotFound or BridgeErrorCodes.Unsupported or BridgeErrorCodes.InvalidArgument,
             } answer)
         {
-            throw new BrokerSymbolException($"The terminal of account '{Name}' has no usable specification of '{symbol}': {answer.Message}", ex);
+            throw new BrokerSymbolException($"The terminal of account '{Name}' has no usable specification of '{symbol}': {answer.Code} {answer.Message}", ex);
         }
     }
 

@@ -8,7 +8,7 @@ namespace MtMcp.Server.Market;
 /// The symbols of broker accounts as their brokers specify them (docs/bridge.md "Broker symbols"): a symbol a tool, the
 /// risk gate or a strategy uses on a broker account is the broker's own (its name with any suffix, contract size,
 /// volumes, margins, sessions), read once per account and kept for the server's lifetime. Each account's catalogue
-/// is the server's with those specifications in place of (or after) its own.
+/// is those specifications, then the server's symbols the broker's do not replace.
 /// </summary>
 /// <remarks>
 /// The ESMA category, which no broker reports, comes from the server's catalogue when the broker's symbol is one of
@@ -111,7 +111,9 @@ internal sealed class BrokerSymbols(SymbolCatalog catalog)
         {
             lock (_specs)
             {
-                return _catalog ??= server.WithOverrides(_specs.Values);
+                // The broker's symbols first: a currency conversion takes the first pair it finds, and on this account
+                // that must be the broker's (EURUSD.m), which is quoted, not the server's namesake.
+                return _catalog ??= new SymbolCatalog(_specs.Values.Concat(server.Where(s => !_specs.ContainsKey(s.Name))));
             }
         }
     }
