@@ -85,7 +85,7 @@ public sealed class BridgeSymbolSpecTests : IAsyncLifetime
         Assert.Equal(EsmaAssetClass.MajorCurrencyPair, spec.AssetClass);
         Assert.Equal(SymbolSwapMode.CurrencyMargin, spec.SwapMode);
         Assert.Equal(DayOfWeek.Wednesday, spec.SwapRollover3Days);
-        Assert.Equal(new SymbolSpec { Name = "x", CurrencyBase = "USD", CurrencyProfit = "USD", CurrencyMargin = "USD", AssetClass = default, Digits = 0, ContractSize = 1, CalcMode = default, VolumeMin = 1, VolumeMax = 1, VolumeStep = 1 }.FillingFlags, spec.FillingFlags);
+        Assert.Equal(SymbolFillingFlags.Fok | SymbolFillingFlags.Ioc, spec.FillingFlags);
         Assert.Equal(10, spec.StopsLevel);
         Assert.Equal(50m, spec.VolumeMax);
         Assert.Equal(0, spec.TickPrice);
