@@ -85,6 +85,22 @@ public sealed partial class TradingAccount
         return FloatingProfit(_quotes.Spec(id), position, _quotes.Get(id)) + (double)position.Swap;
     }
 
+    /// <summary>
+    /// <paramref name="position"/> as MetaTrader reports it: the price it would close at now (bid for a buy, ask for a
+    /// sell) and its profit (POSITION_PROFIT: swap and commission apart), rounded to the account currency's digits.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The position's symbol, or a conversion pair, has no quote.</exception>
+    public PositionState StateOf(Position position)
+    {
+        var profit = FloatingProfit(position) - (double)position.Swap;
+
+        // FloatingProfit has just found the symbol and its quote.
+        _quotes.TryGetId(position.Symbol, out var id);
+        var quote = _quotes.Get(id);
+        return new PositionState(
+            position, position.Type == PositionType.Buy ? quote.Bid : quote.Ask, Math.Round(profit, Settings.Info.CurrencyDigits));
+    }
+
     [DoesNotReturn]
     private static void ThrowNoQuote(Position position) =>
         throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"No quote for {position.Symbol}: the floating profit of position {position.Ticket} is unknown."));

@@ -50,12 +50,8 @@ public sealed class PaperStrategyAccount(PaperTradingService paper, string name)
                 continue;
             }
 
-            var profit = account.FloatingProfit(position);
-            floating += profit;
-            var current = account.Quotes.TryGetQuote(position.Symbol, out var quote)
-                ? position.Type == PositionType.Buy ? quote.Value.Bid : quote.Value.Ask
-                : 0;
-            positions.Add(new PositionState(position, current, Math.Round(profit - (double)position.Swap, account.Settings.Info.CurrencyDigits)));
+            floating += account.FloatingProfit(position);
+            positions.Add(account.StateOf(position));
         }
 
         // Every deal of the magic: a replayed venue's clock is not the wall clock the start time was read from.

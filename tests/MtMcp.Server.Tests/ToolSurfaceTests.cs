@@ -116,6 +116,18 @@ public sealed partial class ToolSurfaceTests
     }
 
     [Fact]
+    public async Task GetQuote_MarketToolsetAlone_AnswersWithoutTheTradingServices()
+    {
+        // Without a trading toolset neither the paper venue nor the broker order path runs; market tools must not need them.
+        await using var server = await ServerHarness.StartAsync(s => s with { Toolsets = Toolsets.Parse("market") });
+
+        var quote = (await server.CallOkAsync("get_quote", new() { ["symbols"] = new[] { "EURUSD" } })).GetProperty("quotes")[0];
+
+        Assert.Equal("EURUSD", quote.GetProperty("symbol").GetString());
+        Assert.True(quote.GetProperty("ask").GetDouble() > quote.GetProperty("bid").GetDouble());
+    }
+
+    [Fact]
     public async Task ListTools_TwoServers_ListTheSameToolsInTheSameOrder()
     {
         await using var first = await ServerHarness.StartAsync();

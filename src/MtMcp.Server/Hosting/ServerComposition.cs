@@ -46,6 +46,8 @@ public static class ServerComposition
         services.AddSingleton<LiveQuotes>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<LiveQuotes>());
         services.AddSingleton<MarketHistory>();
+        // Broker accounts' own symbols: the market tools quote them even when nothing trades.
+        services.AddSingleton(_ => new BrokerSymbols(settings.Catalog));
         if (settings.Exposes(Toolsets.Account) || settings.Exposes(Toolsets.Trading) || settings.Exposes(Toolsets.Risk) || settings.Exposes(Toolsets.Reports)
             || settings.Exposes(Toolsets.Strategy))
         {

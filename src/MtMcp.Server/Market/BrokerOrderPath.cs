@@ -17,12 +17,12 @@ namespace MtMcp.Server.Market;
 /// One request per account at a time (the gate expects a single writer per account, and counting positions and orders
 /// is only right if no other order of the account is in flight). Thread-safe.
 /// </remarks>
-internal sealed class BrokerOrderPath(ServerSettings settings, PaperVenue venue, TimeProvider time) : IDisposable
+internal sealed class BrokerOrderPath(PaperVenue venue, BrokerSymbols symbols, TimeProvider time) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lane> _lanes = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The broker accounts' own symbol specifications, which the gate's view of each account uses.</summary>
-    public BrokerSymbols Symbols { get; } = new(settings.Catalog);
+    public BrokerSymbols Symbols => symbols;
 
     /// <summary>The gate (and kill switch) every venue shares.</summary>
     public PreTradeGate Gate => venue.Gate;

@@ -64,7 +64,7 @@ internal sealed class AccountTools(ServerSettings settings, PaperVenue venue, Ac
 
     [McpServerTool(Name = "get_positions", Title = "Open positions", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(PositionList))]
-    [Description("Lists an account's open positions: ticket, symbol, side, volume, open and current price, stop loss, take profit, trailing stop, floating profit, swap, commission, magic, comment.")]
+    [Description("Lists an account's open positions: ticket, symbol, side, volume, open and current price, stop loss, take profit, trailing stop, floating profit (as MetaTrader's POSITION_PROFIT: swap and commission apart, in their own fields), swap, commission, magic, comment.")]
     public ValueTask<CallToolResult> GetPositions(
         [Description(AccountArgument)] string? account = null,
         [Description("Only positions of this symbol.")] string? symbol = null,

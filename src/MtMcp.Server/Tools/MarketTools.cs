@@ -12,7 +12,7 @@ namespace MtMcp.Server.Tools;
 /// <remarks>Argument names are snake_case because they are the tools' public JSON schema.</remarks>
 [McpServerToolType]
 internal sealed class MarketTools(
-    ServerSettings settings, MarketHistory history, LiveQuotes quotes, AccountDirectory accounts, BrokerOrderPath orderPath, TimeProvider time, ToolRunner runner)
+    ServerSettings settings, MarketHistory history, LiveQuotes quotes, AccountDirectory accounts, BrokerSymbols brokerSymbols, TimeProvider time, ToolRunner runner)
 {
     /// <summary>Most quotes per <c>get_quote</c> call.</summary>
     public const int MaxQuotes = 100;
@@ -89,7 +89,7 @@ internal sealed class MarketTools(
                 var quoted = new List<QuoteInfo>(symbols.Length);
                 foreach (var name in symbols)
                 {
-                    var spec = await BrokerAccountViews.SymbolAsync(gateway, orderPath.Symbols, name, "symbols", cancellationToken).ConfigureAwait(false);
+                    var spec = await BrokerAccountViews.SymbolAsync(gateway, brokerSymbols, name, "symbols", cancellationToken).ConfigureAwait(false);
                     quoted.Add(Quote(spec, await BrokerAccountViews.Read(gateway, g => g.GetQuoteAsync(spec.Name, cancellationToken)).ConfigureAwait(false), now));
                 }
 

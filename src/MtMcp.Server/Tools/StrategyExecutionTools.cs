@@ -17,7 +17,7 @@ namespace MtMcp.Server.Tools;
 /// </summary>
 [McpServerToolType]
 internal sealed class StrategyExecutionTools(
-    ServerSettings settings, ToolRunner runner, AccountDirectory accounts, LiveStrategies? strategies = null, PaperVenue? venue = null, BrokerOrderPath? orderPath = null)
+    ServerSettings settings, ToolRunner runner, AccountDirectory accounts, BrokerSymbols brokerSymbols, LiveStrategies? strategies = null, PaperVenue? venue = null)
 {
     [McpServerTool(Name = "start_strategy", Title = "Start a strategy", ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(LiveStrategyView))]
@@ -48,11 +48,11 @@ internal sealed class StrategyExecutionTools(
             }
 
             var service = await LiveStrategyMap.GetAsync(strategies, "start_strategy", cancellationToken).ConfigureAwait(false);
-            var name = await AccountAsync(account, cancellationToken).ConfigureAwait(false);
+            var (name, gateway) = await AccountAsync(account, cancellationToken).ConfigureAwait(false);
 
             // On a broker account the strategy trades the broker's own symbol (EURUSD.m), with its specification.
-            var spec = orderPath is not null && accounts.TryGetBroker(name, out var gateway)
-                ? await BrokerAccountViews.SymbolAsync(gateway, orderPath.Symbols, symbolName, "symbol", cancellationToken).ConfigureAwait(false)
+            var spec = gateway is not null
+                ? await BrokerAccountViews.SymbolAsync(gateway, brokerSymbols, symbolName, "symbol", cancellationToken).ConfigureAwait(false)
                 : Args.Symbol(settings.Catalog, symbolName);
             try
             {
@@ -106,7 +106,7 @@ internal sealed class StrategyExecutionTools(
         }, ServerJsonContext.Default.LiveStrategyView);
 
     // The account by name: a broker account must be connected and accept orders from this server, else nothing starts.
-    private async Task<string> AccountAsync(string? account, CancellationToken cancellationToken)
+    private async Task<(string Name, IBrokerGateway? Broker)> AccountAsync(string? account, CancellationToken cancellationToken)
     {
         if (accounts.TryGetBroker(account, out var gateway))
         {
@@ -117,13 +117,13 @@ internal sealed class StrategyExecutionTools(
             }
 
             return gateway.TradingEnabled
-                ? gateway.Name
+                ? (gateway.Name, gateway)
                 : throw ToolErrorException.InvalidArgument("account", gateway.Info.TradeMode == AccountTradeMode.Real
                     ? $"Account '{gateway.Name}' is a REAL account: strategies, like every order, need the explicit setting trading.live.real_accounts = true."
                     : $"Account '{gateway.Name}' does not accept orders from this server: broker accounts trade in live mode (--mode live) only.");
         }
 
-        return TradingMap.Account(await venue!.GetAsync(cancellationToken).ConfigureAwait(false), account);
+        return (TradingMap.Account(await venue!.GetAsync(cancellationToken).ConfigureAwait(false), account), null);
     }
 
     // Starting and stopping a strategy change what trades on the account: the audit chain records who did it.

@@ -67,19 +67,8 @@ internal static class TradingMap
             $"{TradeRetcodes.MqlName((int)r.Retcode)} ({(int)r.Retcode}): {UntrustedText.Clean(r.Message, 400)}", retryable, Retcode: (int)r.Retcode));
     }
 
-    public static PositionInfo Position(TradingAccount account, Position p)
-    {
-        double current = 0;
-        if (account.Quotes.TryGetQuote(p.Symbol, out var quote))
-        {
-            // A long position closes at the bid, a short one at the ask.
-            current = p.Type == PositionType.Buy ? quote.Value.Bid : quote.Value.Ask;
-        }
-
-        return new PositionInfo(p.Ticket, p.Symbol, Name(p.Type), p.Volume, p.PriceOpen, current, p.StopLoss, p.TakeProfit, p.TrailingStopPoints,
-            Math.Round(account.FloatingProfit(p), account.Settings.Info.CurrencyDigits), p.Swap, p.Commission, p.Magic, UntrustedText.Clean(p.Comment, 64),
-            p.ClientOrderId is null ? null : UntrustedText.Clean(p.ClientOrderId, 64), Args.FormatMilliseconds(p.TimeMs));
-    }
+    /// <summary>A paper position, valued as a broker reports its positions (<see cref="TradingAccount.StateOf"/>).</summary>
+    public static PositionInfo Position(TradingAccount account, Position p) => Position(account.StateOf(p));
 
     /// <summary>A position as a venue reported it with its current price and profit (swap apart).</summary>
     public static PositionInfo Position(PositionState state)

@@ -155,6 +155,11 @@ public sealed class AccountFiguresTests
         var spreadLoss = currency == "USD" ? -10.0 : -10 / 1.10000;
         Assert.Equal(spreadLoss + (double)swap, account.FloatingProfit(position), 6);
 
+        // As MetaTrader reports it (POSITION_PROFIT), the profit leaves the swap apart, at the closing bid.
+        var state = account.StateOf(position);
+        Assert.Equal(1.10000, state.PriceCurrent);
+        Assert.Equal(Math.Round(spreadLoss, 2), state.Profit);
+
         var close = account.Send(new TradeRequest
         {
             Action = TradeAction.Deal, Symbol = "EURUSD", Type = OrderType.Sell, Volume = 1m, Position = position.Ticket,
